@@ -1,0 +1,67 @@
+# One command builds the site (make html), one runs the tests (make test); each sets up .venv itself.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+INPUTDIR := content
+OUTPUTDIR := output
+CONFFILE := pelicanconf.py
+PUBLISHCONF := publishconf.py
+SEEDS ?= ../shared/seeds
+PORT ?= 8000
+PELICANOPTS ?=
+FATAL := --fatal warnings
+
+.DEFAULT_GOAL := help
+.PHONY: help venv html clean regenerate serve devserver publish github import test bench
+
+help:
+	@echo "make html        build the site into $(OUTPUTDIR)/ (warnings are errors)"
+	@echo "make test        run the test suite"
+	@echo "make import      import WordPress posts from SEEDS=$(SEEDS) into $(INPUTDIR)/"
+	@echo "make serve       serve $(OUTPUTDIR)/ on http://localhost:$(PORT)"
+	@echo "make devserver   rebuild on change and serve, with live reload"
+	@echo "make regenerate  rebuild on change"
+	@echo "make publish     build with $(PUBLISHCONF) (set SITEURL=https://…)"
+	@echo "make github      publish $(OUTPUTDIR)/ to the gh-pages branch"
+	@echo "make bench       importer throughput benchmark"
+	@echo "make clean       remove $(OUTPUTDIR)/"
+
+$(VENV)/.installed: requirements.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+html: venv
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(FATAL) $(PELICANOPTS)
+
+clean:
+	rm -rf $(OUTPUTDIR)
+
+regenerate: venv
+	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+serve: venv
+	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+
+devserver: venv
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+
+publish: venv
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(FATAL) $(PELICANOPTS)
+
+github: publish
+	$(BIN)/ghp-import -m "Publish site" -b gh-pages --no-jekyll $(OUTPUTDIR)
+	git push origin gh-pages
+
+import: venv
+	$(BIN)/python scripts/import_posts.py $(SEEDS) --output $(INPUTDIR) --overrides import-overrides.toml --report import-report.json
+
+test: venv
+	$(BIN)/python -m pytest
+
+bench: venv
+	$(BIN)/python scripts/bench_import.py

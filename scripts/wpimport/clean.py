@@ -1,0 +1,399 @@
+"""Decide the fate of every line: body, comment, metadata or stripped (with the rule that said so).
+
+The page is read as WordPress lays it out:
+    site chrome -> title -> byline -> body (boilerplate may interrupt it) -> end of body
+    -> footer, author bio, comments, comment form, sidebars, site footer
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import rules
+from .dates import parse_date
+from .facts import SOURCE_LABEL, parse_bio, parse_footer, parse_source_inline, unmistakable
+from .model import BODY, COMMENT, METADATA, STRIPPED, Comment, Fact, Line, RawPost
+
+HEAD_WINDOW = 14  # non-blank lines searched for site chrome, title and byline
+_LIST_MARK = re.compile(r"^\s*(?:[•·▪◦●○■□‣⁃–—*+-]|\d{1,3}[.)])\s+")
+
+
+@dataclass
+class Cleaned:
+    title: str | None
+    body: list[Line]  # body lines in order, blanks included, for structure
+    facts: list[Fact] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    stripped: list[Line] = field(default_factory=list)
+
+
+def looks_like_title(s: str) -> bool:
+    s = rules.fold(s)
+    words = s.split()
+    if not words or len(s) > 200 or len(words) > 25 or s.endswith((":", ",", ";")):
+        return False
+    if s.endswith(".") and not s.endswith("..") and len(words) > 12:
+        return False
+    if _LIST_MARK.match(s) or s.lower().startswith(("http://", "https://", "www.")):
+        return False
+    return rules.any_rule(s) is None
+
+
+class _Cleaner:
+    def __init__(self, post: RawPost):
+        self.post = post
+        self.lines = post.lines
+        self.nb = [i for i, l in enumerate(self.lines) if not l.blank]
+        self.facts: list[Fact] = []
+        self.comments: list[Comment] = []
+        self.title: str | None = None
+
+    # -- helpers -----------------------------------------------------------------------------
+    def mark(self, i: int, fate: str, rule: str) -> None:
+        self.lines[i].fate, self.lines[i].rule = fate, rule
+
+    def s(self, i: int) -> str:
+        return rules.fold(self.lines[i].text)
+
+    def fact(self, field_: str, value, origin: str, i: int, strength: int) -> None:
+        self.facts.append(Fact(field_, value, f"{origin} (line {self.lines[i].no})", self.lines[i].no, strength))
+
+    def take_footer(self, i: int, origin: str, strength: int) -> bool:
+        found = parse_footer(self.lines[i].text)
+        if found is None:
+            return False
+        for field_, value, _ in found:
+            self.fact(field_, value, origin, i, strength)
+        self.mark(i, METADATA, origin)
+        return True
+
+    def next_nb(self, k: int, step: int = 1) -> int | None:
+        """Index into self.nb of the next non-blank line after position k of self.nb."""
+        j = k + step
+        return j if 0 <= j < len(self.nb) else None
+
+    # -- stages ------------------------------------------------------------------------------
+    def run(self) -> Cleaned:
+        if not self.post.needs_cleaning:
+            for i in self.nb:
+                self.mark(i, BODY, "body")
+            return self.result()
+        k = self.head()
+        end = self.body_end(k)
+        self.body(k, end)
+        self.tail(end)
+        return self.result()
+
+    def head(self) -> int:
+        """Strip site chrome, find the title and byline; return the position (in nb) where the body starts."""
+        nb, has_title = self.nb, any(f.field == "title" for f in self.post.facts)
+        window = nb[:HEAD_WINDOW]
+        chrome_end = -1
+        for k, i in enumerate(window):
+            s = self.s(i)
+            if len(s.split()) > 30:
+                break
+            if rules.full(rules.CHROME, s) or rules.strong_rule(s) in ("site-chrome", "follow-widget") or \
+                    rules.weak_rule(s) == "site-chrome":
+                chrome_end = k
+        byline = next((k for k, i in enumerate(window[:10]) if k > chrome_end and self._is_byline(i)), None)
+        if has_title:
+            title_k = None
+            start = chrome_end + 1
+        elif byline is not None and byline > chrome_end + 1:
+            title_k = byline - 1
+            start = byline
+        elif byline is not None and byline + 1 < len(window) and looks_like_title(self.s(window[byline + 1])):
+            title_k = byline + 1  # the date printed above the title
+            self.take_footer(window[byline], "byline", 3)
+            start = byline + 2
+        elif chrome_end + 1 < len(nb) and looks_like_title(self.s(nb[chrome_end + 1])):
+            title_k = chrome_end + 1
+            start = title_k + 1
+        else:
+            title_k, start = None, chrome_end + 1
+        for k in range(0, (title_k if title_k is not None else start)):
+            if self.lines[nb[k]].fate is None:
+                self.mark(nb[k], STRIPPED, rules.any_rule(self.s(nb[k])) or "site-chrome (site title, tagline, menu)")
+        if title_k is not None:
+            self.title = self.s(nb[title_k])
+            self.mark(nb[title_k], METADATA, "title")
+            self.fact("title", self.title, "title line", nb[title_k], 2)
+        # The post header: byline, date, categories, reading time, 'Leave a comment'.
+        while start < len(nb) and start - (title_k or 0) <= 4:
+            i = nb[start]
+            if self._is_byline(i):
+                self.take_footer(i, "byline", 3)
+            elif rules.strong_rule(self.s(i)) in ("post-footer", "like-button", "share-block", "comment-form"):
+                self.mark(i, STRIPPED, rules.strong_rule(self.s(i)))
+            else:
+                break
+            start += 1
+        return start
+
+    def _is_byline(self, i: int) -> bool:
+        s = self.s(i)
+        if len(s) > 160 or s.endswith(":"):
+            return False
+        found = parse_footer(s)
+        return bool(found) and any(f in ("date", "author") for f, _, _ in found) or bool(parse_date(s))
+
+    def body_end(self, k0: int) -> int:
+        """Position in nb where the body ends (the first line of the page tail)."""
+        nb = self.nb
+        seen_body = False
+        for k in range(k0, len(nb)):
+            i = nb[k]
+            s = self.s(i)
+            if seen_body and self._terminal(k, s):
+                return k
+            if rules.any_rule(s) is None:
+                seen_body = True
+        return len(nb)
+
+    def _terminal(self, k: int, s: str) -> bool:
+        if rules.full(rules.COMMENTS_HEADER, s) and not rules.full(rules.BARE_COMMENTS, s):
+            return True
+        if rules.full(rules.BARE_COMMENTS, s):
+            return self._comment_follows(k)
+        if rules.full(rules.SIDEBAR_HEADER, s):
+            return any(rules.full(rules.SIDEBAR_CONFIRM, self.s(i)) for i in self.nb[k + 1:k + 30])
+        if rules.full(rules.TERMINAL, s):
+            if re.match(r"(this entry was )?posted", s, re.IGNORECASE):
+                return parse_footer(s) is not None
+            return True
+        return False
+
+    def _comment_follows(self, k: int) -> bool:
+        nxt = self.nb[k + 1:k + 3]
+        if nxt and rules.full(rules.COMMENT_FORM_START, self.s(nxt[0])):
+            return True
+        return len(nxt) == 2 and parse_date(self.s(nxt[1])) is not None
+
+    def body(self, k0: int, k1: int) -> None:
+        nb = self.nb
+        ks = range(k0, k1)
+        # 1. unmistakable boilerplate and footer facts
+        for k in ks:
+            i = nb[k]
+            s = self.s(i)
+            rule = rules.strong_rule(s)
+            if rule:
+                self.mark(i, STRIPPED, rule)
+            elif unmistakable(s) and self.take_footer(i, "footer", 2):
+                pass
+        # 2. plain words that are boilerplate when they sit beside boilerplate (share/like blocks)
+        changed = True
+        while changed:
+            changed = False
+            for k in ks:
+                i = nb[k]
+                if self.lines[i].fate is not None:
+                    continue
+                s = self.s(i)
+                rule = rules.weak_rule(s)
+                near = self._near_boilerplate(k, k0, k1)
+                if rule and near:
+                    self.mark(i, STRIPPED, rule)
+                    changed = True
+                elif near and parse_footer(s) and self.take_footer(i, "footer", 2):
+                    changed = True
+        # 3. blocks: Related entries, post navigation titles
+        for k in ks:
+            i = nb[k]
+            if self.lines[i].rule in ("related-posts",) and rules.fold(self.lines[i].text).lower().startswith(("related", "you m", "similar")):
+                self._related_entries(k, k1)
+            if re.fullmatch(r"(← |« )?(previous|next) (post|entry|article)( →| »)?", self.s(i), re.IGNORECASE):
+                nxt = k + 1
+                if nxt < k1 and self.lines[nb[nxt]].fate is None and looks_like_title(self.s(nb[nxt])):
+                    self.mark(nb[nxt], STRIPPED, "post-footer (title of the neighbouring post)")
+        # 4. the end of the body: author bio, source attribution
+        live = [k for k in ks if self.lines[nb[k]].fate is None]
+        self._bio_and_source(live)
+        for k in ks:
+            if self.lines[nb[k]].fate is None:
+                self.mark(nb[k], BODY, "body")
+
+    def _near_boilerplate(self, k: int, k0: int, k1: int) -> bool:
+        for j in (k - 1, k + 1):
+            if j < k0 or j >= k1:
+                return True  # beside the title/byline or the page tail
+            line = self.lines[self.nb[j]]
+            if line.fate == STRIPPED or (line.fate == METADATA and line.rule == "footer"):
+                return True
+        return False
+
+    def _related_entries(self, k: int, k1: int) -> None:
+        """Jetpack's Related block: groups of (post title, date line, 'In "Category"')."""
+        nb, j = self.nb, k + 1
+        while j < k1:
+            group = [j]
+            m = j + 1
+            while m < k1 and m - j <= 2 and (parse_date(self.s(nb[m])) or re.fullmatch(r'(in|with) .{1,80}|similar post', self.s(nb[m]), re.IGNORECASE)):
+                group.append(m)
+                m += 1
+            if len(group) == 1:
+                if self.lines[nb[j]].fate == STRIPPED:  # 'In "X"' or a date already taken
+                    j += 1
+                    continue
+                break
+            for g in group:
+                self.mark(nb[g], STRIPPED, "related-posts (entry)")
+            j = m
+
+    def _bio_and_source(self, live: list[int]) -> None:
+        nb = self.nb
+        if not live:
+            return
+        # 'About Jane Doe - retired GP' followed by at most one paragraph, then the end of the body.
+        for pos in (len(live) - 2, len(live) - 1):
+            if pos < 1:
+                continue
+            i = nb[live[pos]]
+            bio = parse_bio(self.lines[i].text)
+            if bio:
+                self.fact("author", bio[0], "author bio 'About …'", i, 1)
+                self.mark(i, METADATA, "author-bio")
+                for later in live[pos + 1:]:
+                    self.mark(nb[later], STRIPPED, "author-bio (biography text)")
+                live = live[:pos]
+                break
+        if not live:
+            return
+        # 'Source' / 'The NHS Confederation' or 'Source: The Guardian' as the last body lines.
+        last, i_last = live[-1], nb[live[-1]]
+        src = parse_source_inline(self.lines[i_last].text)
+        if src:
+            self._source(src, i_last)
+        elif len(live) >= 2 and rules.full(SOURCE_LABEL, self.s(nb[live[-2]])) and len(self.s(i_last).split()) <= 12:
+            self.mark(nb[live[-2]], METADATA, "source-attribution (label)")
+            self._source(self.s(i_last), i_last)
+
+    def _source(self, value: str, i: int) -> None:
+        url = re.match(r"https?://\S+$", value)
+        self.fact("source_url" if url else "source", value, "source attribution", i, 2)
+        self.mark(i, METADATA, "source-attribution")
+
+    def tail(self, k0: int) -> None:
+        nb = self.nb
+        k = k0
+        in_form = False
+        while k < len(nb):
+            i = nb[k]
+            s = self.s(i)
+            if self.lines[i].fate is not None:
+                k += 1
+                continue
+            header = rules.full(rules.COMMENTS_HEADER, s) and (not rules.full(rules.BARE_COMMENTS, s) or self._comment_follows(k))
+            if header and not in_form:
+                self.mark(i, STRIPPED, "comments-header")
+                k = self._comments(k + 1)
+                continue
+            if rules.full(rules.COMMENT_FORM_START, s) or (rules.full(rules.SIDEBAR_HEADER, s) and k > k0):
+                in_form = True
+            if parse_footer(s) and (unmistakable(s) or not in_form) and self.take_footer(i, "footer", 2):
+                k += 1
+                continue
+            bio = parse_bio(self.lines[i].text) if not in_form else None
+            if bio:
+                self.fact("author", bio[0], "author bio 'About …'", i, 1)
+                self.mark(i, METADATA, "author-bio")
+                if k + 1 < len(nb) and rules.any_rule(self.s(nb[k + 1])) is None:
+                    self.mark(nb[k + 1], STRIPPED, "author-bio (biography text)")
+                    k += 1
+                k += 1
+                continue
+            self.mark(i, STRIPPED, rules.any_rule(s) or ("comment-form" if in_form else "page-tail")
+                      + " (after the post: form, sidebar or site footer)" * (rules.any_rule(s) is None))
+            k += 1
+
+    def _comments(self, k: int) -> int:
+        """Parse reader comments from position k until the comment form or sidebar; return where they end."""
+        nb = self.nb
+        cur: Comment | None = None
+        closed = True
+        base_indent = None
+
+        def close() -> None:
+            nonlocal cur, closed
+            if cur is not None:
+                cur.text = cur.text.strip()
+                self.comments.append(cur)
+            cur, closed = None, True
+
+        while k < len(nb):
+            i = nb[k]
+            raw, s = self.lines[i].text, self.s(i)
+            if rules.full(rules.COMMENT_FORM_START, s) or (
+                    rules.full(rules.SIDEBAR_HEADER, s) and self._terminal(k, s)) or rules.strong_rule(s) in (
+                    "comment-form", "site-credit", "cookie-banner", "follow-widget"):
+                break
+            indent = len(raw) - len(raw.lstrip(" \t\u00a0"))
+            if rules.full(rules.REPLY_LINK, s):
+                self.mark(i, STRIPPED, "comment-reply-link")
+                close()
+            elif rules.full(rules.COMMENT_CHROME, s):
+                self.mark(i, STRIPPED, "comment-chrome (like button, navigation)")
+            elif m := rules.PINGBACK.match(s):
+                close()
+                blog = m["text"].rsplit("|", 1)[-1].strip() if "|" in m["text"] else ""
+                self.comments.append(Comment(author=blog, text=m["text"], kind=m["kind"].lower(), lines=[self.lines[i].no]))
+                self.mark(i, COMMENT, "comment")
+            elif m := rules.REBLOG.match(s):
+                close()
+                cur, closed = Comment(author=m["blog"].strip(" |") or "unknown", text="", kind="reblog",
+                                      lines=[self.lines[i].no]), False
+                self.mark(i, COMMENT, "comment")
+            elif closed or (cur is not None and cur.text and k + 1 < len(nb) and self._author_line(s)
+                            and parse_date(self.s(nb[k + 1]))):
+                close()
+                if base_indent is None:
+                    base_indent = indent
+                name, date = self._author(s)
+                cur, closed = Comment(author=name, text="", depth=1 if indent > base_indent + 1 else 0,
+                                      lines=[self.lines[i].no]), False
+                if date:
+                    cur.date, cur.date_text = date.when, date.text
+                elif k + 1 < len(nb) and (d := parse_date(self.s(nb[k + 1]))):
+                    cur.date, cur.date_text = d.when, d.text
+                    self.mark(nb[k + 1], COMMENT, "comment")
+                    cur.lines.append(self.lines[nb[k + 1]].no)
+                    k += 1
+                self.mark(i, COMMENT, "comment")
+            else:
+                sep = "\n\n" if cur.text and self.lines[i - 1].blank else ("\n" if cur.text else "")
+                cur.text += sep + raw.strip()
+                cur.lines.append(self.lines[i].no)
+                self.mark(i, COMMENT, "comment")
+            k += 1
+        close()
+        return k
+
+    @staticmethod
+    def _author_line(s: str) -> bool:
+        return len(s) <= 80 and not s.endswith((".", "!", "?", "”", '"'))
+
+    @staticmethod
+    def _author(s: str):
+        s = re.sub(r"^\d+\.\s*", "", s).strip()
+        s = re.sub(r"\s*(says|said|wrote|commented)\s*:?\s*$", "", s, flags=re.IGNORECASE)
+        from .dates import find_dates
+        found = find_dates(s)
+        date = None
+        if found and found[-1].end >= len(s) - 2:
+            date = found[-1]
+            s = re.sub(r"\s*(on|[|·,–-])\s*$", "", s[:date.start].rstrip(), flags=re.IGNORECASE)
+        return s.strip(" |:") or "Anonymous", date
+
+    def result(self) -> Cleaned:
+        # Anything removed from between two body lines still separates them.
+        body = [l if l.fate == BODY else Line(l.no, "") for l in self.lines]
+        stripped = [l for l in self.lines if l.fate == STRIPPED]
+        for l in self.lines:
+            if l.blank:
+                l.fate = None
+        return Cleaned(self.title, body, self.post.facts + self.facts, self.post.comments + self.comments, stripped)
+
+
+def clean(post: RawPost) -> Cleaned:
+    return _Cleaner(post).run()
