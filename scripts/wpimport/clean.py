@@ -88,15 +88,22 @@ class _Cleaner:
         """Strip site chrome, find the title and byline; return the position (in nb) where the body starts."""
         nb, has_title = self.nb, any(f.field == "title" for f in self.post.facts)
         window = nb[:HEAD_WINDOW]
-        chrome_end = -1
+        # Site chrome sits at the very top: markers ("Skip to content", "Menu", nav) with at most a
+        # site title and tagline between them. The first sentence-like line ends the search.
+        chrome_end, run = -1, 0
         for k, i in enumerate(window):
             s = self.s(i)
-            if len(s.split()) > 30:
-                break
             if rules.full(rules.CHROME, s) or rules.strong_rule(s) in ("site-chrome", "follow-widget") or \
                     rules.weak_rule(s) == "site-chrome":
-                chrome_end = k
-        byline = next((k for k, i in enumerate(window[:10]) if k > chrome_end and self._is_byline(i)), None)
+                chrome_end, run = k, 0
+                continue
+            run += 1
+            n = len(s.split())
+            if run > 3 or n > 12 or (s.endswith((".", "!", "?")) and n > 6):
+                break
+        # A byline sits just above or below the title.
+        near = range(chrome_end + 1, min(chrome_end + 4, len(window)))
+        byline = next((k for k in near if self._is_byline(window[k])), None)
         if has_title:
             title_k = None
             start = chrome_end + 1
@@ -133,7 +140,7 @@ class _Cleaner:
 
     def _is_byline(self, i: int) -> bool:
         s = self.s(i)
-        if len(s) > 160 or s.endswith(":"):
+        if len(s) > 160 or s.endswith(":") or s.lower().startswith("this entry was posted"):
             return False
         found = parse_footer(s)
         return bool(found) and any(f in ("date", "author") for f, _, _ in found) or bool(parse_date(s))
@@ -198,11 +205,17 @@ class _Cleaner:
                     changed = True
                 elif near and parse_footer(s) and self.take_footer(i, "footer", 2):
                     changed = True
-        # 3. blocks: Related entries, post navigation titles
+        # 3. blocks: Jetpack's Related entries, post navigation titles
         for k in ks:
             i = nb[k]
-            if self.lines[i].rule in ("related-posts",) and rules.fold(self.lines[i].text).lower().startswith(("related", "you m", "similar")):
-                self._related_entries(k, k1)
+            if rules.fold(self.lines[i].text).lower().rstrip(":") in ("related", "related posts", "related articles",
+                                                                     "related stories", "you may also like",
+                                                                     "you might also like", "similar posts"):
+                entries = self._related_entries(k, k1)
+                if entries or self.lines[i].fate == STRIPPED:
+                    self.mark(i, STRIPPED, "related-posts")
+                    for g in entries:
+                        self.mark(nb[g], STRIPPED, "related-posts (entry)")
             if re.fullmatch(r"(← |« )?(previous|next) (post|entry|article)( →| »)?", self.s(i), re.IGNORECASE):
                 nxt = k + 1
                 if nxt < k1 and self.lines[nb[nxt]].fate is None and looks_like_title(self.s(nb[nxt])):
@@ -216,30 +229,28 @@ class _Cleaner:
 
     def _near_boilerplate(self, k: int, k0: int, k1: int) -> bool:
         for j in (k - 1, k + 1):
-            if j < k0 or j >= k1:
-                return True  # beside the title/byline or the page tail
+            if j < k0:
+                continue  # the title and byline are not boilerplate
+            if j >= k1:
+                return True  # the page tail is
             line = self.lines[self.nb[j]]
             if line.fate == STRIPPED or (line.fate == METADATA and line.rule == "footer"):
                 return True
         return False
 
-    def _related_entries(self, k: int, k1: int) -> None:
-        """Jetpack's Related block: groups of (post title, date line, 'In "Category"')."""
-        nb, j = self.nb, k + 1
+    def _related_entries(self, k: int, k1: int) -> list[int]:
+        """Positions of a Related block's entries: groups of (post title, date line, 'In "Category"')."""
+        nb, j, found = self.nb, k + 1, []
         while j < k1:
-            group = [j]
             m = j + 1
-            while m < k1 and m - j <= 2 and (parse_date(self.s(nb[m])) or re.fullmatch(r'(in|with) .{1,80}|similar post', self.s(nb[m]), re.IGNORECASE)):
-                group.append(m)
+            while m < k1 and m - j <= 2 and (parse_date(self.s(nb[m])) or
+                                              re.fullmatch(r"(in|with) .{1,80}|similar post", self.s(nb[m]), re.IGNORECASE)):
                 m += 1
-            if len(group) == 1:
-                if self.lines[nb[j]].fate == STRIPPED:  # 'In "X"' or a date already taken
-                    j += 1
-                    continue
+            if m == j + 1:
                 break
-            for g in group:
-                self.mark(nb[g], STRIPPED, "related-posts (entry)")
+            found.extend(range(j, m))
             j = m
+        return found
 
     def _bio_and_source(self, live: list[int]) -> None:
         nb = self.nb

@@ -39,10 +39,10 @@ def escape(text: str) -> str:
 
 def escape_line_start(md: str) -> str:
     """Stop a paragraph's first characters reading as block syntax (#, >, list markers, rules)."""
-    md = re.sub(r"^(\s*)([#>+=|])", r"\1\\\2", md)
+    md = re.sub(r"^(\s*)([#>+])", r"\1\\\2", md)
+    md = re.sub(r"^(\s*)([=|:])", lambda m: f"{m[1]}&#{ord(m[2])};", md)  # not escapable with a backslash
     md = re.sub(r"^(\s*)(-)(?=\s|-|$)", r"\1\\\2", md)
     md = re.sub(r"^(\s*\d+)([.)])(?=\s|$)", r"\1\\\2", md)
-    md = re.sub(r"^(\s*):", r"\1&#58;", md)  # def_list (markdown 'extra') reads ': ' as a definition
     return md
 
 
@@ -132,7 +132,7 @@ def _walk(node: Tag, conv: Converted, hint: str, depth: int, buf: list) -> None:
             md = f"*{escape(note)}*"
             if src.lower().startswith(("http://", "https://")):
                 md = f"*{escape('Image not preserved:')} [{escape(label)}](<{src}>)*"
-            buf.append((note, md))
+            buf.append((f" {note} ", f" {md} "))
         elif name == "a":
             inner = Converted()
             sub: list = []

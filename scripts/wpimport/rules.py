@@ -78,7 +78,6 @@ WEAK: list[tuple[str, re.Pattern]] = [
                     r"entries (feed|rss)", r"comments (feed|rss)", r"log in", r"register", r"blog stats",
                     r"[\d,]+ hits", r"(january|february|march|april|may|june|july|august|september|october|november|december) \d{4}( \(\d+\))?",
                     r"select (month|category)", r"follow us", r"links", r"pages", r"calendar", r"tags", r"tag cloud",
-                    r".{1,40} on .{1,120}",  # "Jane on Some post" in Recent Comments
                     r"[mtwfs]( [mtwfs]){6}", r"« \w{3}", r"\w{3} »")),
 ]
 
@@ -87,7 +86,7 @@ TERMINAL = _rx(r"leave a (reply|comment|response)( cancel reply)?", r"comments a
                r"(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (thoughts?|comments?|responses?|replies|reply|trackbacks?|pingbacks?)"
                r"( on| to)?( " + _Q + r".*" + _Q + r")?:?",
                r"comments \(\d+\)", r"(recent|top) posts( & pages)?", r"recent comments", r"blogroll",
-               r"top posts & pages", r"view all posts by .{1,60}", r"post navigation", r"share this:?")
+               r"top posts & pages", r"view all posts by .{1,60}", r"post navigation")
 COMMENTS_HEADER = _rx(
     r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten) (thoughts?|comments?|responses?|replies|trackbacks?|pingbacks?)"
     r"( on| to)?( " + _Q + r".*" + _Q + r")?:?",
