@@ -120,7 +120,12 @@ def _walk(node: Tag, conv: Converted, hint: str, depth: int, buf: list) -> None:
         name = child.name.lower()
         if name in UNSAFE_TAGS:
             gist = " ".join(child.get_text(" ").split())[:200]
-            conv.removed.append(f"<{name}>{(' ' + gist) if gist else ''}")
+            src = (child.get("src") or child.get("data") or "").strip()
+            conv.removed.append(f"<{name}>{(' ' + gist) if gist else ''}{(' src=' + src) if src else ''}")
+            if name in ("iframe", "embed", "object") and src.lower().startswith(("http://", "https://")):
+                # Embedded media (a video, a map) becomes a plain link: nothing lost, nothing loaded.
+                _flush(conv, buf, hint, depth)
+                conv.blocks.append(("p", f"Embedded media: {src}", f"{escape('Embedded media:')} [{escape(src)}](<{src}>)", depth))
             continue
         if name == "br":
             buf.append(("\n", "\n"))

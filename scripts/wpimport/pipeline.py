@@ -29,12 +29,14 @@ class ImportedPost:
 def convert(post: RawPost, settings: Settings) -> ImportedPost:
     cleaned = clean(post)
     shaped = structure(cleaned.body)
-    if not shaped.blocks:
+    if not shaped.blocks and post.needs_cleaning:
         rules = sorted({l.rule for l in cleaned.stripped if l.rule})
         raise ImportError_(
             f"{post.source}: no post body found: every line was title, metadata, comments or boilerplate "
             f"({', '.join(rules[:6]) or 'nothing left'}); check the file, or see the stripped lines with --report")
     meta = build(post.label, cleaned.facts + shaped.facts, shaped.blocks, post.kind, post.status, settings)
+    if not shaped.blocks:
+        meta.review.append("empty body")  # an empty post in an export is imported as it was
     stripped = [{"line": l.no, "text": l.text.strip(), "rule": l.rule} for l in post.lines if l.fate == STRIPPED]
     stripped += post.skipped
     metadata_lines = [{"line": l.no, "text": l.text.strip(), "rule": l.rule} for l in post.lines if l.fate == METADATA]

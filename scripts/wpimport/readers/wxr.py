@@ -37,11 +37,14 @@ def read(path: Path, raw: bytes) -> list[RawPost]:
     ns = dict(NS, wp=wp)
     authors = {(a.findtext("wp:author_login", "", ns) or "").lower(): a.findtext("wp:author_display_name", "", ns)
                for a in channel.findall("wp:author", ns)}
-    posts = []
+    posts, seen = [], set()
     for n, item in enumerate(channel.findall("item"), start=1):
         post = _item(path, raw, item, n, ns, authors)
-        if post is not None:
-            posts.append(post)
+        if post.label in seen:  # exports merged by hand can repeat an ID; keep both, in file order
+            post.warnings.append(f"item {n}: ID already used in this export; imported as {post.label}~{n}")
+            post.label = f"{post.label}~{n}"
+        seen.add(post.label)
+        posts.append(post)
     return posts
 
 
@@ -49,7 +52,7 @@ def _text(item: Element, tag: str, ns: dict) -> str:
     return (item.findtext(tag, "", ns) or "").strip()
 
 
-def _item(path: Path, raw: bytes, item: Element, n: int, ns: dict, authors: dict) -> RawPost | None:
+def _item(path: Path, raw: bytes, item: Element, n: int, ns: dict, authors: dict) -> RawPost:
     ptype, status = _text(item, "wp:post_type", ns) or "post", _text(item, "wp:status", ns) or "publish"
     pid = _text(item, "wp:post_id", ns) or str(n)
     label = f"{path.name}#{ptype}-{pid}"
