@@ -47,7 +47,7 @@ def load(archive: Path, owner: str) -> list[dict]:
 
 
 def attach(content) -> None:
-    rel = getattr(content, "metadata", {}).get("comments_archive")
+    rel = getattr(content, "metadata", {}).get("comments-archive")  # Pelican keeps the hyphen
     content.archived_comments = []
     if rel:
         content.archived_comments = load(Path(content.settings["PATH"]) / rel, content.source_path)

@@ -9,6 +9,7 @@ from ..inline import UNSAFE_TAGS, has_html, html_to_blocks
 from ..model import Line, RawPost
 
 _UNSAFE_OPEN = re.compile(r"<(" + "|".join(UNSAFE_TAGS) + r")\b", re.IGNORECASE)
+MAX_ELEMENT_LINES = 40  # a <script> further from its </script> is a tag mentioned in prose, not a block
 
 
 def read(path: Path, raw: bytes) -> list[RawPost]:
@@ -32,6 +33,8 @@ def _remove_unsafe_elements(text: str, post: RawPost) -> str:
     while m := _UNSAFE_OPEN.search(text, pos):
         tag = m.group(1).lower()
         close = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(text, m.end())
+        if close and text.count("\n", m.start(), close.end()) > MAX_ELEMENT_LINES:
+            close = None
         gt = text.find(">", m.end())
         end = close.end() if close else (gt + 1 if gt >= 0 else len(text))
         chunk = text[m.start():end]
