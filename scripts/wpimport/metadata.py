@@ -189,7 +189,9 @@ def build(label: str, facts: list[Fact], blocks: list[Block], kind: str, status:
     if not overridden("slug"):
         f = _best(facts, "slug")
         base = f.value if f else meta.get("title")
-        meta.set("slug", slugify(html_text(base), max_length=80, word_boundary=True, save_order=True) or "post",
+        slug = slugify(html_text(base), max_length=80, word_boundary=True, save_order=True,
+                       replacements=[["'", ""], ["’", ""]])  # "Commission's" -> commissions, not commission-s
+        meta.set("slug", slug or "post",
                  f.origin if f else "from the title")
     if not overridden("summary"):
         f = _best(facts, "summary")
