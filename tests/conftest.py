@@ -113,6 +113,7 @@ def assert_nothing_lost(raw, post) -> None:
         assert line.fate in ("body", "comment", "metadata", "stripped"), f"{where} has no fate"
         w = words(line.text)
         if line.fate == "body":
+            w = words(re.sub(r"^\s*\d{1,3}[.)]\s+", "", line.text))  # an <ol> numbers its items itself
             assert contains_words(body, w), f"{where} is missing from the body"
         elif line.fate == "comment":
             c = by_line.get(line.no)

@@ -77,7 +77,7 @@ def test_site_chrome_before_the_title(tmp_path):
     ("March 23, 2017", datetime(2017, 3, 23), None),
     ("23rd March 2017 · 4 min read", datetime(2017, 3, 23), None),
     ("By Dr Jane Doe", None, "Dr Jane Doe"),
-    ("Posted by admin on 12/04/2016", datetime(2016, 4, 12), None),
+    ("Posted by admin on 12/04/2016", datetime(2016, 4, 12), "admin"),  # as stated, flagged for review
 ])
 def test_byline_under_the_title(tmp_path, byline, date, author):
     _, post = page(tmp_path, lines("Cuts agreed in secret", byline, *BODY))
@@ -85,6 +85,7 @@ def test_byline_under_the_title(tmp_path, byline, date, author):
     if date:
         assert post.meta.get("date") == date and "byline" in post.meta.fields["date"].origin
     assert post.meta.get("author") == author
+    assert ("author is the WordPress account 'admin'" in post.meta.review) == (author == "admin")
     assert_body_is_exactly(post, BODY)
 
 

@@ -152,8 +152,8 @@ class _Cleaner:
         for k in range(k0, len(nb)):
             i = nb[k]
             s = self.s(i)
-            if seen_body and self._terminal(k, s):
-                return k
+            if self._terminal(k, s) and (seen_body or not re.match(r"(this entry was )?posted", s, re.IGNORECASE)):
+                return k  # a 'Posted in …' line above the body is a post header, not the end
             if rules.any_rule(s) is None:
                 seen_body = True
         return len(nb)
@@ -271,12 +271,15 @@ class _Cleaner:
                 break
         if not live:
             return
-        # 'Source' / 'The NHS Confederation' or 'Source: The Guardian' as the last body lines.
-        last, i_last = live[-1], nb[live[-1]]
-        src = parse_source_inline(self.lines[i_last].text)
-        if src:
-            self._source(src, i_last)
-        elif len(live) >= 2 and rules.full(SOURCE_LABEL, self.s(nb[live[-2]])) and len(self.s(i_last).split()) <= 12:
+        # 'Source: The Guardian' or 'Source: https://…' on a line of its own, anywhere in the body.
+        for k in live:
+            src = parse_source_inline(self.lines[nb[k]].text)
+            if src and (src.startswith(("http://", "https://")) or (len(src.split()) <= 8 and not src.endswith("."))):
+                self._source(src, nb[k])
+                return
+        # 'Source' / 'The NHS Confederation' as the last two body lines.
+        i_last = nb[live[-1]]
+        if len(live) >= 2 and rules.full(SOURCE_LABEL, self.s(nb[live[-2]])) and len(self.s(i_last).split()) <= 12:
             self.mark(nb[live[-2]], METADATA, "source-attribution (label)")
             self._source(self.s(i_last), i_last)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .dates import parse_date
-from .rules import ADMIN_AUTHORS, fold
+from .rules import fold
 
 _NAME = r"(?:(?:dr|prof|sir|dame|mr|mrs|ms|miss|cllr|rev|lord|lady|baroness)\.? )?[A-Z][\w'’.-]*(?: (?:de |van |von |le |la )?[A-Z][\w'’.-]*){0,4}"
 _DATE = r"(?:[^|]*?\b(?:19|20)\d\d(?: at [\d:.]+ ?(?:[ap]\.?m\.?)?)?|[\d./-]{6,10})"
@@ -87,7 +87,7 @@ def parse_footer(line: str) -> list[tuple[str, object, str]] | None:
             facts.append(("tags", tags, g["tags"]))
         if date:
             facts.append(("date", date.when, date.text))
-        if author and author.lower() not in ADMIN_AUTHORS:
+        if author:
             facts.append(("author", author, author))
         if not facts and not re.search(r" on\s*by\s*\.?$|posted in|tagged|categor", s, re.IGNORECASE):
             continue

@@ -12,6 +12,7 @@ from slugify import slugify
 from .dates import vague_dates
 from .inline import escape
 from .model import Fact, ImportError_
+from .rules import ADMIN_AUTHORS
 from .structure import Block
 
 OVERRIDABLE = {"title": str, "date": (date, datetime, str), "author": str, "category": str, "tags": list,
@@ -164,6 +165,8 @@ def build(label: str, facts: list[Fact], blocks: list[Block], kind: str, status:
         f = _best(facts, "author")
         if f:
             meta.set("author", f.value, f.origin)
+            if f.value.lower() in ADMIN_AUTHORS:
+                meta.review.append(f"author is the WordPress account '{f.value}'")
     cat_fact = _best(facts, "categories")
     cats = list(cat_fact.value) if cat_fact else []
     if not overridden("category"):

@@ -29,18 +29,21 @@ class ImportedPost:
 def convert(post: RawPost, settings: Settings) -> ImportedPost:
     cleaned = clean(post)
     shaped = structure(cleaned.body)
-    if not shaped.blocks and post.needs_cleaning:
+    if not shaped.blocks and post.needs_cleaning and cleaned.title is None:
         rules = sorted({l.rule for l in cleaned.stripped if l.rule})
         raise ImportError_(
             f"{post.source}: no post body found: every line was title, metadata, comments or boilerplate "
             f"({', '.join(rules[:6]) or 'nothing left'}); check the file, or see the stripped lines with --report")
     meta = build(post.label, cleaned.facts + shaped.facts, shaped.blocks, post.kind, post.status, settings)
+    warnings = list(post.warnings)
     if not shaped.blocks:
-        meta.review.append("empty body")  # an empty post in an export is imported as it was
+        # A title with no text (an export's empty page, a post that was only an image) is imported
+        # for an author to look at, never dropped.
+        meta.review.append("empty body")
+        warnings.append("the post has a title but no body text")
     stripped = [{"line": l.no, "text": l.text.strip(), "rule": l.rule} for l in post.lines if l.fate == STRIPPED]
     stripped += post.skipped
     metadata_lines = [{"line": l.no, "text": l.text.strip(), "rule": l.rule} for l in post.lines if l.fate == METADATA]
-    warnings = list(post.warnings)
     stray = [l.no for l in post.lines if l.fate == COMMENT and not any(l.no in c.lines for c in cleaned.comments)]
     if stray:
         warnings.append(f"lines {stray} were read as comments but not attached to one")

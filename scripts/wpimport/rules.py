@@ -109,7 +109,7 @@ REPLY_LINK = _rx(r"reply( ↓)?", r"reply to .{1,60}", r"log in to reply", r"↓
 COMMENT_CHROME = _rx(r"like", r"liked by \d+ (person|people)", r"loading\.*(…)?", r"like loading\.*(…)?", r"edit",
                      r"« older comments|newer comments »", r"\d+ likes?", r"permalink", r"report comment",
                      r"(leave|post) a comment:?")
-PINGBACK = re.compile(r"^(?P<kind>pingback|trackback):\s*(?P<text>.+)$", re.IGNORECASE)
+PINGBACK = re.compile(r"^(?:\d+[.)]\s*)?(?P<kind>pingback|trackback):\s*(?P<text>.+)$", re.IGNORECASE)
 REBLOG = re.compile(r"^(?:\d+\.\s*)?reblogged this on\s*\|?\s*(?P<blog>.*?)\s*(?:and commented:?)?\s*$", re.IGNORECASE)
 
 # Site chrome before the title

@@ -10,11 +10,12 @@ from .model import Fact, Line
 
 _BULLET = re.compile(r"^\s*(?P<mark>[•·▪◦●○■□‣⁃–—*+-]|(?P<num>\d{1,3})[.)])\s+(?P<text>\S.*)$")
 _UPDATE = re.compile(r"^(?P<label>(?:continued|update[sd]?|updated on|postscript|p\.?\s?s\.?|addendum|later|edit(?:ed)?|"
-                     r"stop press|further update|latest)\b[^:!?–—]{0,40}?)\s*(?:(?:[:–—]|\s-)\s*(?P<rest>.+))?$", re.IGNORECASE)
+                     r"stop press|further update|latest)\b[^:!?–—]{0,40}?)\s*(?:(?:[:–—]|\s-)\s*(?P<rest>.*))?$", re.IGNORECASE)
 _IMAGE = re.compile(
     r"\S+\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic)|(?:img|dsc|dscn|dcim|pic|photo|image)[_-]?\d+\S*|"
     r"(?:screen ?shot|screenshot)[ _-]\d{4}-\d\d-\d\d.{0,30}|_*[a-z0-9]+(?:_+[a-z0-9]+)+_*", re.IGNORECASE)
-_CONJUNCTION = re.compile(r"^(and|but|or|so|yet|because|then|also|if|as|when|while|which|who|that|to|of|in|on|at|for)\b", re.I)
+# A short line opening with a conjunction continues a thought ("And it continues in 2017 see here").
+_CONJUNCTION = re.compile(r"^(and|but|or|so|yet|because|then|also|while|which|plus|nor)\b", re.I)
 _QUOTE_MARKS = "\"'“”‘’«»"
 
 
@@ -64,7 +65,7 @@ def is_image_remnant(s: str) -> bool:
 
 
 def update_heading(s: str) -> tuple[str, str | None] | None:
-    """'Continued 18.12.15' / 'Update (5 May 2017): text' -> (heading, text after it)."""
+    """'Continued 18.12.15' / 'Update (5 May 2017): text' -> (heading as written, text after it)."""
     s = s.strip()
     m = _UPDATE.match(s)
     if not m or len(s) > 400:
@@ -72,29 +73,29 @@ def update_heading(s: str) -> tuple[str, str | None] | None:
     label, rest = m["label"].strip(), (m["rest"] or "").strip() or None
     if rest and parse_date(rest):
         label, rest = s, None  # 'Update: 3 April 2017' is all heading
-    dated = bool(find_dates(label))
-    if rest is None and (dated or len(label.split()) <= 2) and len(label) <= 60:
-        return label.rstrip(" :"), None
-    if rest is not None and (dated or label.lower().startswith(("update", "postscript", "p"))) and len(label) <= 40:
-        return label, rest
+    if rest is None and len(s) <= 60 and (find_dates(label) or len(label.split()) <= 2):
+        return s, None
+    if rest is not None and len(label) <= 40 and (find_dates(label) or label.lower().startswith(("update", "postscript", "p"))):
+        return s[: len(s) - len(m["rest"])].strip(), rest
     return None
 
 
 def _is_heading(text: str, nxt: list[Line] | None) -> bool:
+    """A short line standing alone, followed by longer prose or a list: a section title."""
     s = " ".join(text.split())
     words = s.split()
     if not words or len(words) > 10 or len(s) > 80 or nxt is None:
         return False
     if s[-1] in ".,;:…" or s[0] in _QUOTE_MARKS or s[0] == "(" or not (s[0].isupper() or s[0].isdigit()):
         return False
-    if s[-1] in "?!" and len(words) > 5:
-        return False
+    if s[-1] in "?!" and len(words) > 7:
+        return False  # a long question is a paragraph ("What effectively is the function of CCGs now?")
     if _CONJUNCTION.match(s) or "http" in s or "www." in s or _BULLET.match(s):
         return False
+    if _BULLET.match(nxt[0].text):
+        return True  # "What you can do" above a list
     nxt_text = " ".join(l.text.strip() for l in nxt)
-    if _BULLET.match(nxt[0].text) or len(nxt_text) < max(2 * len(s), 60):
-        return False
-    return not _is_heading_like_next(nxt_text)
+    return len(nxt_text) > len(s) + 10 and len(nxt_text.split()) >= 6 and not _is_heading_like_next(nxt_text)
 
 
 def _is_heading_like_next(text: str) -> bool:

@@ -78,7 +78,8 @@ def _facts(soup: BeautifulSoup, article: Tag, post: RawPost) -> None:
             d = parse_date((el.get("datetime") or el.get("content") or "")[:16].replace("T", " "))
             if d:
                 add(field, d.when, f"<{el.name} {sel.split('[')[0]}>")
-    author = soup.select_one(".author .fn, .author a, a[rel~=author], .byline .author, meta[name=author]")
+    author = _first(article, [".entry-meta .author .fn", ".byline .author", ".author .fn", "a[rel~=author]"]) or \
+        soup.select_one("meta[name=author]")
     if author is not None:
         name = (author.get("content") or author.get_text(" ")).strip()
         if name:
@@ -96,16 +97,18 @@ def _comments(soup: BeautifulSoup, post: RawPost) -> None:
     if root is None:
         return
     for li in root.select("li.comment, li.pingback, li.trackback"):
-        body = li.select_one(".comment-content, .comment-body > p, .comment-text") or li
-        who = li.select_one(".comment-author .fn, .fn, cite")
-        when = li.select_one(".comment-metadata time, time, .comment-meta a")
+        for widget in li.select(".comment-likes, .reply, .says, .screen-reader-text"):
+            widget.decompose()
+        body = _first(li, [".comment-content", ".comment-text", ".comment-body > p"]) or li
+        who = _first(li, [".comment-author .fn", ".fn", ".comment-author cite", "cite"])
+        when = _first(li, [".comment-metadata time", "time", ".comment-meta a"])
         # the comment's own text, not that of nested replies
         own = [p for p in body.find_all(["p", "blockquote", "li"]) if p.find_parent("li") is li] or [body]
         text = "\n\n".join(" ".join(p.get_text(" ").split()) for p in own if p.get_text(strip=True))
         stamp = (when.get("datetime") or when.get_text(" ")).strip() if when is not None else None
         d = parse_date(stamp.replace("T", " ")[:16]) if stamp and "T" in stamp else (parse_date(stamp) if stamp else None)
-        kind = "pingback" if "pingback" in (li.get("class") or []) else (
-            "trackback" if "trackback" in (li.get("class") or []) else "comment")
-        depth = len(li.find_parents("li"))
+        classes = li.get("class") or []
+        kind = "pingback" if "pingback" in classes else "trackback" if "trackback" in classes else "comment"
         post.comments.append(Comment(author=" ".join(who.get_text(" ").split()) if who else "Anonymous",
-                                     text=text, date=d.when if d else None, date_text=stamp, kind=kind, depth=depth))
+                                     text=text, date=d.when if d else None, date_text=stamp, kind=kind,
+                                     depth=len(li.find_parents("li"))))
