@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 import ftfy
+from ftfy.badness import is_bad
 
 from .model import ImportError_
 
@@ -45,7 +47,8 @@ def decode(raw: bytes, name: str) -> tuple[str, list[str]]:
     if "\r" in text:
         notes.append("converted CRLF/CR line endings")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    fixed = ftfy.fix_text(text, _FTFY)
+    # ftfy is the slow step: run it only when its own detector (or a control character) finds work.
+    fixed = ftfy.fix_text(text, _FTFY) if (not text.isascii() and is_bad(text)) or _CONTROL.search(text) else text
     if fixed != text:
         changed = sum(1 for a, b in zip(text.split("\n"), fixed.split("\n")) if a != b)
         notes.append(f"repaired mojibake or control characters on {changed} line(s)")
@@ -54,6 +57,8 @@ def decode(raw: bytes, name: str) -> tuple[str, list[str]]:
         raise ImportError_(f"{name}: the file holds only white space; there is nothing to import")
     return text, notes
 
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 
 # Latin-1 decoding plus this table is Windows-1252 with the undefined bytes kept as-is.
 _CP1252_TABLE = {

@@ -9,6 +9,7 @@ Rule names appear in the import report next to every line they strip.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _Q = "[\"“”'‘’«»]"
 
@@ -130,10 +131,12 @@ def _first(table: list[tuple[str, re.Pattern]], s: str) -> str | None:
     return next((name for name, rx in table if rx.fullmatch(s)), None)
 
 
+@lru_cache(maxsize=65536)  # boilerplate lines repeat across a whole archive
 def strong_rule(s: str) -> str | None:
     return _first(STRONG, s)
 
 
+@lru_cache(maxsize=65536)
 def weak_rule(s: str) -> str | None:
     return _first(WEAK, s)
 
