@@ -103,3 +103,14 @@ def test_missing_comment_archive_fails_the_build_naming_the_post(tmp_path):
     assert done.returncode != 0
     log = " ".join((done.stdout + done.stderr).split())
     assert "p.md" in log and "comments/gone.json does not exist" in log
+
+
+def test_guessed_dates_are_shown_as_estimates(site):
+    seen = set()
+    for md in (ROOT / "content" / "posts").glob("*.md"):
+        meta, _ = split_post(md)
+        note = soup(site / "posts" / meta["slug"] / "index.html").find(class_="date-note")
+        guessed = meta.get("date-source", "").startswith("guess")
+        assert (note is not None) == guessed, md.name
+        seen.add(guessed)
+    assert seen == {True, False}  # the committed content has both kinds
