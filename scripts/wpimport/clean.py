@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from . import rules
 from .dates import parse_date
-from .facts import SOURCE_LABEL, parse_bio, parse_footer, parse_source_inline, unmistakable
+from .facts import (FOOTER_LABEL, SOURCE_LABEL, looks_like_name, parse_bio, parse_footer, parse_label_pair, parse_source_inline,
+                    unmistakable)
 from .model import BODY, COMMENT, METADATA, STRIPPED, Comment, Fact, Line, RawPost
 
 HEAD_WINDOW = 14  # non-blank lines searched for site chrome, title and byline
@@ -25,6 +26,24 @@ class Cleaned:
     facts: list[Fact] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     stripped: list[Line] = field(default_factory=list)
+
+
+def is_prose(s: str) -> bool:
+    """A line that reads as a paragraph of the post rather than a title, label or menu item."""
+    words = rules.fold(s).split()
+    # a short question is usually a title or heading ("Is your GP practice on the list?")
+    return len(words) >= 12 or (len(words) >= 6 and rules.fold(s)[-1:] in ".!:”\"’)")
+
+
+def looks_like_nav(s: str) -> bool:
+    """A menu item: a few words, no sentence punctuation ('Join us', 'Get involved', 'Links')."""
+    s = rules.fold(s)
+    return 0 < len(s.split()) <= 3 and len(s) <= 30 and not re.search(r"[.,;:!?“”\"]", s) and s[:1].isupper()
+
+
+def _short_name(s: str) -> bool:
+    """A tag or category on a line of its own: a few words, no sentence punctuation, not boilerplate."""
+    return 0 < len(s.split()) <= 5 and not re.search(r"[.;:!?“”\"]", s) and rules.any_rule(s) is None
 
 
 def looks_like_title(s: str) -> bool:
@@ -62,10 +81,30 @@ class _Cleaner:
         found = parse_footer(self.lines[i].text)
         if found is None:
             return False
+        self._facts(found, i, origin, strength)
+        return True
+
+    def _facts(self, found: list, i: int, origin: str, strength: int) -> None:
         for field_, value, _ in found:
             self.fact(field_, value, origin, i, strength)
         self.mark(i, METADATA, origin)
-        return True
+
+    def take_label_pair(self, k: int, origin: str) -> int:
+        """'Categories' / 'STP, Campaigns', or 'Tags:' with one tag per line below it; returns lines taken."""
+        if k + 1 >= len(self.nb):
+            return 0
+        label, first = self.nb[k], self.nb[k + 1]
+        values = [first]
+        while (k + len(values) + 1 < len(self.nb) and (nxt := self.nb[k + len(values) + 1]) == values[-1] + 1
+               and _short_name(self.s(nxt)) and not FOOTER_LABEL.fullmatch(self.s(nxt))):
+            values.append(nxt)  # consecutive lines, no blank between: one name each
+        found = parse_label_pair(self.lines[label].text, ", ".join(self.s(i) for i in values))
+        if not found:
+            return 0
+        self.mark(label, METADATA, f"{origin} (label)")
+        for i in values:
+            self._facts(found if i == first else [], i, origin, 2)
+        return 1 + len(values)
 
     def next_nb(self, k: int, step: int = 1) -> int | None:
         """Index into self.nb of the next non-blank line after position k of self.nb."""
@@ -87,20 +126,38 @@ class _Cleaner:
     def head(self) -> int:
         """Strip site chrome, find the title and byline; return the position (in nb) where the body starts."""
         nb, has_title = self.nb, any(f.field == "title" for f in self.post.facts)
-        window = nb[:HEAD_WINDOW]
-        # Site chrome sits at the very top: markers ("Skip to content", "Menu", nav) with at most a
-        # site title and tagline between them. The first sentence-like line ends the search.
-        chrome_end, run = -1, 0
+        window = nb[:HEAD_WINDOW + 50]  # Twenty Fifteen and kin print the whole sidebar before the post
+        # Site chrome sits at the very top: markers ("Skip to content", "Menu") and the menu items and
+        # sidebar widgets that follow them, with at most a site title and tagline between. A short line
+        # right before prose is the title, never a menu item. The first sentence-like line ends the search.
+        chrome_end, run, widget = -1, 0, False
         for k, i in enumerate(window):
             s = self.s(i)
-            if rules.full(rules.CHROME, s) or rules.strong_rule(s) in ("site-chrome", "follow-widget") or \
-                    rules.weak_rule(s) == "site-chrome":
+            nxt = self.s(window[k + 1]) if k + 1 < len(window) else ""
+            if rules.full(rules.SIDEBAR_HEADER, s) and chrome_end == k - 1 and chrome_end >= 0:
+                widget = True
+            if rules.strong_rule(s) == "post-header":
+                break  # 'Post author' belongs to the byline under the title
+            marker = rules.full(rules.CHROME, s) or rules.strong_rule(s) in ("site-chrome", "follow-widget") or \
+                rules.weak_rule(s) in ("site-chrome", "sidebar", "follow-widget")
+            # a menu item or widget entry continues the chrome; the line before prose or a byline is the title
+            chained = k + 1 < len(window) and chrome_end == k - 1 >= -1 and chrome_end >= 0 and not is_prose(nxt) \
+                and not self._is_byline(window[k + 1]) and rules.strong_rule(nxt) != "post-header"
+            if marker or (chained and (looks_like_nav(s) or (widget and not is_prose(s) and len(s.split()) <= 12))):
                 chrome_end, run = k, 0
                 continue
             run += 1
-            n = len(s.split())
-            if run > 3 or n > 12 or (s.endswith((".", "!", "?")) and n > 6):
+            if run > 3 or is_prose(s):
                 break
+        # 'Categories' and the names right above the title: Twenty Twenty's post categories, or a sidebar
+        # category widget. Kept as a weak fact that any footer or byline outranks.
+        label = next((k for k in range(chrome_end, -1, -1) if rules.fold(self.s(window[k])).lower() in ("categories", "category")), None)
+        if label is not None and 0 < chrome_end - label <= 6 and all(
+                looks_like_nav(self.s(window[k])) for k in range(label + 1, chrome_end + 1)):
+            names = [self.s(window[k]) for k in range(label + 1, chrome_end + 1)]
+            self.fact("categories", names, "category names above the title", window[label + 1], 1)
+            for k in range(label, chrome_end + 1):
+                self.mark(window[k], METADATA, "byline (categories above the title)")
         # A byline sits just above or below the title.
         near = range(chrome_end + 1, min(chrome_end + 4, len(window)))
         byline = next((k for k in near if self._is_byline(window[k])), None)
@@ -109,7 +166,9 @@ class _Cleaner:
             start = chrome_end + 1
         elif byline is not None and byline > chrome_end + 1:
             title_k = byline - 1
-            start = byline
+            while title_k > chrome_end + 1 and rules.strong_rule(self.s(window[title_k])) == "post-header":
+                title_k -= 1  # Twenty Twenty prints 'Post author' between title and byline
+            start = title_k + 1
         elif byline is not None and byline + 1 < len(window) and looks_like_title(self.s(window[byline + 1])):
             title_k = byline + 1  # the date printed above the title
             self.take_footer(window[byline], "byline", 3)
@@ -126,13 +185,24 @@ class _Cleaner:
             self.title = self.s(nb[title_k])
             self.mark(nb[title_k], METADATA, "title")
             self.fact("title", self.title, "title line", nb[title_k], 2)
-        # The post header: byline, date, categories, reading time, 'Leave a comment'.
-        while start < len(nb) and start - (title_k or 0) <= 4:
+        # The post header: byline, date, categories, reading time, 'Leave a comment', a bare author name.
+        limit = start + 6
+        dated = False
+        while start < min(limit, len(nb)):
             i = nb[start]
+            s = self.s(i)
+            nxt = nb[start + 1] if start + 1 < len(nb) else None
+            if taken := self.take_label_pair(start, "byline"):
+                start += taken
+                continue
             if self._is_byline(i):
                 self.take_footer(i, "byline", 3)
-            elif rules.strong_rule(self.s(i)) in ("post-footer", "like-button", "share-block", "comment-form"):
-                self.mark(i, STRIPPED, rules.strong_rule(self.s(i)))
+                dated = dated or any(f.field == "date" and f.line == self.lines[i].no for f in self.facts)
+            elif rules.strong_rule(s) in ("post-footer", "post-header", "like-button", "share-block", "comment-form", "site-chrome"):
+                self.mark(i, STRIPPED, rules.strong_rule(s))
+            elif title_k is not None and looks_like_name(s) and (dated or (nxt is not None and self._is_byline(nxt))):
+                self.fact("author", s, "byline name", i, 2)  # 'Anne Whitlock' on its own beside the date
+                self.mark(i, METADATA, "byline")
             else:
                 break
             start += 1
@@ -164,7 +234,11 @@ class _Cleaner:
         if rules.full(rules.BARE_COMMENTS, s):
             return self._comment_follows(k)
         if rules.full(rules.SIDEBAR_HEADER, s):
-            return any(rules.full(rules.SIDEBAR_CONFIRM, self.s(i)) for i in self.nb[k + 1:k + 30])
+            # Sidebars come in groups of short lines; prose after the header means the post goes on
+            # (Twenty Fifteen prints its sidebar before the post).
+            after = self.nb[k + 1:k + 30]
+            return any(rules.full(rules.SIDEBAR_CONFIRM, self.s(i)) for i in after) and \
+                not any(is_prose(self.s(i)) for i in after[:15] if rules.any_rule(self.s(i)) is None)
         if rules.full(rules.TERMINAL, s):
             if re.match(r"(this entry was )?posted", s, re.IGNORECASE):
                 return parse_footer(s) is not None
@@ -185,10 +259,14 @@ class _Cleaner:
             i = nb[k]
             s = self.s(i)
             rule = rules.strong_rule(s)
+            if self.lines[i].fate is not None:
+                continue
             if rule:
                 self.mark(i, STRIPPED, rule)
             elif unmistakable(s) and self.take_footer(i, "footer", 2):
                 pass
+            elif k + 1 < k1:
+                self.take_label_pair(k, "footer")
         # 2. plain words that are boilerplate when they sit beside boilerplate (share/like blocks)
         changed = True
         while changed:
@@ -205,7 +283,15 @@ class _Cleaner:
                     changed = True
                 elif near and parse_footer(s) and self.take_footer(i, "footer", 2):
                     changed = True
-        # 3. blocks: Jetpack's Related entries, post navigation titles
+        # 3. a bare name beside footer facts is the author (Twenty Sixteen: 'Margaret Ellery' / 'Posted on' / date)
+        for k in ks:
+            i = nb[k]
+            if self.lines[i].fate is None and looks_like_name(self.s(i)) and any(
+                    j in ks and self.lines[nb[j]].fate == METADATA and self.lines[nb[j]].rule.startswith("footer")
+                    for j in (k - 1, k + 1)):
+                self.fact("author", self.s(i), "footer name", i, 2)
+                self.mark(i, METADATA, "footer")
+        # 4. blocks: Jetpack's Related entries, post navigation titles
         for k in ks:
             i = nb[k]
             if rules.fold(self.lines[i].text).lower().rstrip(":") in ("related", "related posts", "related articles",
@@ -220,8 +306,13 @@ class _Cleaner:
                 nxt = k + 1
                 if nxt < k1 and self.lines[nb[nxt]].fate is None and looks_like_title(self.s(nb[nxt])):
                     self.mark(nb[nxt], STRIPPED, "post-footer (title of the neighbouring post)")
-        # 4. the end of the body: author bio, source attribution
+        # 5. the end of the body: author box, author bio, source attribution
         live = [k for k in ks if self.lines[nb[k]].fate is None]
+        if live and k1 < len(nb) and re.match(r"view all", self.s(nb[k1]), re.IGNORECASE) and live[-1] >= 1 and \
+                self.lines[nb[live[-1] - 1]].fate == METADATA and self.lines[nb[live[-1] - 1]].rule == "footer":
+            # 'By Owen Pryce' / a paragraph about him / 'View all of Owen Pryce's posts.'
+            self.mark(nb[live[-1]], STRIPPED, "author-bio (biography text)")
+            live.pop()
         self._bio_and_source(live)
         for k in ks:
             if self.lines[nb[k]].fate is None:
@@ -308,6 +399,9 @@ class _Cleaner:
             if parse_footer(s) and (unmistakable(s) or not in_form) and self.take_footer(i, "footer", 2):
                 k += 1
                 continue
+            if not in_form and (taken := self.take_label_pair(k, "footer")):
+                k += taken
+                continue
             bio = parse_bio(self.lines[i].text) if not in_form else None
             if bio:
                 self.fact("author", bio[0], "author bio 'About …'", i, 1)
@@ -353,6 +447,11 @@ class _Cleaner:
                 blog = m["text"].rsplit("|", 1)[-1].strip() if "|" in m["text"] else ""
                 self.comments.append(Comment(author=blog, text=m["text"], kind=m["kind"].lower(), lines=[self.lines[i].no]))
                 self.mark(i, COMMENT, "comment")
+            elif (m := rules.REBLOG.match(s)) and cur is not None and not closed and not cur.text:
+                cur.kind = "reblog"  # 'truthseeker51 says:' / date / 'Reblogged this on … and commented:'
+                cur.text = raw.strip()
+                cur.lines.append(self.lines[i].no)
+                self.mark(i, COMMENT, "comment")
             elif m := rules.REBLOG.match(s):
                 close()
                 cur, closed = Comment(author=m["blog"].strip(" |") or "unknown", text="", kind="reblog",
@@ -373,6 +472,10 @@ class _Cleaner:
                     self.mark(nb[k + 1], COMMENT, "comment")
                     cur.lines.append(self.lines[nb[k + 1]].no)
                     k += 1
+                self.mark(i, COMMENT, "comment")
+            elif cur.date is None and not cur.text and (d := parse_date(s)):
+                cur.date, cur.date_text = d.when, d.text  # the date after an author badge ('Post author')
+                cur.lines.append(self.lines[i].no)
                 self.mark(i, COMMENT, "comment")
             else:
                 sep = "\n\n" if cur.text and self.lines[i - 1].blank else ("\n" if cur.text else "")

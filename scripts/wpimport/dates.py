@@ -29,7 +29,7 @@ _PATTERNS = [
     # 23 March 2017 / 23rd of March, 2017
     ("dmy", rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}{_TIME}"),
     # 2017-03-23
-    ("iso", r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::\d\d)?)?"),
+    ("iso", r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:(?:[T ]| at )(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?::\d\d)?)?"),
     # 18.12.15, 23/03/2017, 23-03-2017 (British day-first unless that is impossible)
     ("num", r"(?P<a>[0-3]?\d)[./-](?P<b>[01]?\d)[./-](?P<year>(?:19|20)?\d\d)" + _TIME),
 ]

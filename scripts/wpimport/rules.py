@@ -52,8 +52,11 @@ STRONG: list[tuple[str, re.Pattern]] = [
                         r"\d+ min(ute)?s? read", r"reading time:? \d+ min(ute)?s?", r"view all posts by .{1,60}",
                         r"(leave a comment|\d+ comments?|comments off|one comment)( on .{1,120})?",
                         r"posted in uncategori[sz]ed")),
-    ("site-chrome", _rx(r"skip to (main )?content", r"(primary|main|top|open|close) menu", r"toggle (navigation|menu)",
-                        r"search for:?", r"search this (site|blog)", r"menu toggle")),
+    ("site-chrome", _rx(r"skip to (the )?(main )?content", r"(primary|main|top|open|close) menu", r"toggle (navigation|menu)",
+                        r"search for:?", r"search this (site|blog)", r"menu toggle", r"close search", r"menu and widgets")),
+    ("post-header", _rx(r"(post|entry) (author|date|categories|tags|comments)")),  # Twenty Twenty's hidden labels
+    ("post-footer", _rx(r"edit [\"“].{1,200}[\"”]", r"(previous|next) post:? (previous|next):? .{1,200}", r"(previous|next) post:",
+                        r"view all of .{1,60}[’']s? posts\.?( →)?")),
 ]
 
 # Ordinary words and shapes that could be prose: stripped only beside other boilerplate, before the
@@ -87,7 +90,8 @@ TERMINAL = _rx(r"leave a (reply|comment|response)( cancel reply)?", r"comments a
                r"(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (thoughts?|comments?|responses?|replies|reply|trackbacks?|pingbacks?)"
                r"( on| to)?( " + _Q + r".*" + _Q + r")?:?",
                r"comments \(\d+\)", r"(recent|top) posts( & pages)?", r"recent comments", r"blogroll",
-               r"top posts & pages", r"view all posts by .{1,60}", r"post navigation")
+               r"top posts & pages", r"view all posts by .{1,60}", r"view all of .{1,60}[’']s? posts\.?( →)?",
+               r"post navigation")
 COMMENTS_HEADER = _rx(
     r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten) (thoughts?|comments?|responses?|replies|trackbacks?|pingbacks?)"
     r"( on| to)?( " + _Q + r".*" + _Q + r")?:?",
@@ -107,14 +111,14 @@ SIDEBAR_CONFIRM = _rx(r"entries (feed|rss)", r"comments (feed|rss)", r"log in", 
 
 # In the comments section
 REPLY_LINK = _rx(r"reply( ↓)?", r"reply to .{1,60}", r"log in to reply", r"↓ reply")
-COMMENT_CHROME = _rx(r"like", r"liked by \d+ (person|people)", r"loading\.*(…)?", r"like loading\.*(…)?", r"edit",
+COMMENT_CHROME = _rx(r"like", r"post author", r"author", r"liked by \d+ (person|people)", r"loading\.*(…)?", r"like loading\.*(…)?", r"edit",
                      r"« older comments|newer comments »", r"\d+ likes?", r"permalink", r"report comment",
                      r"(leave|post) a comment:?")
 PINGBACK = re.compile(r"^(?:\d+[.)]\s*)?(?P<kind>pingback|trackback):\s*(?P<text>.+)$", re.IGNORECASE)
 REBLOG = re.compile(r"^(?:\d+\.\s*)?reblogged this on\s*\|?\s*(?P<blog>.*?)\s*(?:and commented:?)?\s*$", re.IGNORECASE)
 
 # Site chrome before the title
-CHROME = _rx(r"skip to (main )?content", r"(primary|main|top|open|close) menu", r"toggle (navigation|menu)",
+CHROME = _rx(r"skip to (the )?(main )?content", r"close( search| menu)?", r"menu and widgets", r"(primary|main|top|open|close) menu", r"toggle (navigation|menu)",
              r"search for:?", r"search( …| \.\.\.)?", r"menu( toggle)?", r"search this (site|blog)",
              r"home( (about|contact|blog|news|archives?|donate|campaigns?|links|events|resources|privacy)\b.*)?",
              r"about( us)?", r"contact( us)?", r"(about|contact|blog|news|donate|campaigns?|links|events|resources)( \| .*)",
@@ -126,8 +130,11 @@ def fold(s: str) -> str:
     return " ".join(s.replace("\u00a0", " ").split())
 
 
+_BULLET = re.compile(r"^(?:[•·▪◦●*-]|\d{1,2}[.)])\s+")
+
+
 def _first(table: list[tuple[str, re.Pattern]], s: str) -> str | None:
-    s = fold(s)
+    s = _BULLET.sub("", fold(s))  # share buttons are often a bulleted list: '• Twitter'
     return next((name for name, rx in table if rx.fullmatch(s)), None)
 
 

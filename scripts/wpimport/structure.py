@@ -95,6 +95,8 @@ def _is_heading(text: str, nxt: list[Line] | None) -> bool:
     if _BULLET.match(nxt[0].text):
         return True  # "What you can do" above a list
     nxt_text = " ".join(l.text.strip() for l in nxt)
+    if nxt_text.endswith(":") and len(nxt_text.split()) >= 3:
+        return True  # "What the inspectors found" / "The inspectors found that:" / a list
     return len(nxt_text) > len(s) + 10 and len(nxt_text.split()) >= 6 and not _is_heading_like_next(nxt_text)
 
 
