@@ -146,3 +146,31 @@ def test_inline_source(tmp_path):
     _, post = page(tmp_path, lines("A title", *BODY, "Source: https://www.example.org/report"))
     assert post.meta.get("source_url") == "https://www.example.org/report"
     assert_body_is_exactly(post, BODY)
+
+
+def test_cookie_banner_above_the_title(tmp_path):
+    _, post = page(tmp_path, lines(
+        "Privacy & Cookies: This site uses cookies. By continuing to use this website, you agree to their use.",
+        "To find out more, including how to control cookies, see here: Cookie Policy", "Close and accept",
+        "Cumbria CCG and the backlog", *BODY))
+    assert post.meta.get("title") == "Cumbria CCG and the backlog"
+    assert_body_is_exactly(post, BODY)
+
+
+def test_advert_below_the_title_does_not_swallow_it(tmp_path):
+    _, post = page(tmp_path, lines("Cumbria CCG and the backlog", "Advertisements", "Report this ad", *BODY))
+    assert post.meta.get("title") == "Cumbria CCG and the backlog"
+    assert_body_is_exactly(post, BODY)
+
+
+def test_sidebar_printed_before_the_post(tmp_path):
+    _, post = page(tmp_path, lines(
+        "Skip to content", "Keep Our NHS Public", "Menu and widgets", "Home", "About", "Follow Blog via Email",
+        "Enter your email address to follow this blog and receive notifications of new posts by email.", "Follow",
+        "Recent Posts", "Is your GP practice on the list?", "Summer fair: thank you!", "Archives", "September 2018",
+        "Categories", "Closures", "Events", "Walk-in centre to close", *BODY,
+        "Author Lucy Brennan", "Posted on 5 September 2018", "Categories Closures, General practice", "Leave a comment"))
+    assert post.meta.get("title") == "Walk-in centre to close"
+    assert post.meta.get("author") == "Lucy Brennan" and post.meta.get("category") == "Closures"
+    assert post.meta.get("date") == datetime(2018, 9, 5)
+    assert_body_is_exactly(post, BODY)

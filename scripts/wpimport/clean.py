@@ -138,7 +138,10 @@ class _Cleaner:
                 widget = True
             if rules.strong_rule(s) == "post-header":
                 break  # 'Post author' belongs to the byline under the title
-            marker = rules.full(rules.CHROME, s) or rules.strong_rule(s) in ("site-chrome", "follow-widget") or \
+            # A cookie banner or advert is page-top chrome only from the very top down; below a title it is
+            # the post's own clutter and must not swallow the title.
+            top = rules.strong_rule(s) in ("cookie-banner", "advert") and chrome_end == k - 1
+            marker = rules.full(rules.CHROME, s) or rules.strong_rule(s) in ("site-chrome", "follow-widget") or top or \
                 rules.weak_rule(s) in ("site-chrome", "sidebar", "follow-widget")
             # a menu item or widget entry continues the chrome; the line before prose or a byline is the title
             chained = k + 1 < len(window) and chrome_end == k - 1 >= -1 and chrome_end >= 0 and not is_prose(nxt) \

@@ -95,12 +95,20 @@ def parse_date(text: str) -> DateMatch | None:
     return dates[0] if len(rest) <= 3 else None
 
 
+# Words that put the year after them in the future: 'ends in 2045', 'will … in 2037', 'by 2030'.
+_FUTURE = re.compile(r"\b(by|until|till|before|ends?|ending|expires?|due|target|will|would|could|plans?|planned|"
+                     r"forecasts?|projected|promised?|pledged?|aims?|next)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
 def vague_dates(text: str) -> list[DateMatch]:
-    """Month-year and year mentions, for a labelled guess when no full date is stated."""
+    """Month-year and year mentions, for a labelled guess when no full date is stated.
+    Years the sentence puts in the future say nothing about when the post was written."""
     out = []
     for m in _MONTH_YEAR.finditer(text):
         out.append(DateMatch(datetime(int(m["year"]), _MONTHS[m["month"].lower().rstrip(".")], 1),
                              m.group(0), m.start(), m.end(), "month"))
     for m in _LONE_YEAR.finditer(text):
+        if _FUTURE.search(text[max(0, m.start() - 60):m.start()]):
+            continue
         out.append(DateMatch(datetime(int(m["year"]), 1, 1), m.group(0), m.start(), m.end(), "year"))
     return out
