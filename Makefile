@@ -13,7 +13,7 @@ PELICANOPTS ?=
 FATAL := --fatal warnings
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html clean regenerate serve devserver publish github import test bench
+.PHONY: help venv html clean regenerate serve devserver publish github import test bench entities-report
 
 help:
 	@echo "make html        build the site into $(OUTPUTDIR)/ (warnings are errors)"
@@ -24,7 +24,8 @@ help:
 	@echo "make regenerate  rebuild on change"
 	@echo "make publish     build with $(PUBLISHCONF) (set SITEURL=https://…)"
 	@echo "make github      publish $(OUTPUTDIR)/ to the gh-pages branch"
-	@echo "make bench       importer throughput benchmark"
+	@echo "make bench       importer throughput and site build benchmarks (plain Pelican vs this site)"
+	@echo "make entities-report  names found in the posts that the entity gazetteer lacks"
 	@echo "make clean       remove $(OUTPUTDIR)/"
 
 $(VENV)/.installed: requirements.txt
@@ -65,3 +66,7 @@ test: venv
 
 bench: venv
 	$(BIN)/python scripts/bench_import.py
+	$(BIN)/python scripts/bench_build.py
+
+entities-report: venv
+	PYTHONPATH=plugins $(BIN)/python -m entities.report --settings $(CONFFILE)

@@ -11,4 +11,5 @@ RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+ENTITY_FEED_ATOM = "feeds/entity/{slug}.atom.xml"
 DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,94 @@
+"""Per article: find the entities it mentions, honour the author's metadata, link the first mentions."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from .gazetteer import Entity, Gazetteer
+from .link import link
+from .match import Matcher
+from .settings import Config
+from .text import Document
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Mention:
+    """What `article.entities` holds: the entity, how often and where the post first names it."""
+
+    entity: Entity
+    count: int
+    first: int  # character offset in the article's text; -1 when added by the author's metadata
+
+    @property
+    def type(self) -> str:
+        return self.entity.type
+
+    @property
+    def name(self) -> str:
+        return self.entity.name
+
+    @property
+    def url(self) -> str:
+        return self.entity.page_url
+
+
+def _names(value) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [v.strip() for v in str(value).split(",") if v.strip()]
+
+
+class Analyser:
+    def __init__(self, gazetteer: Gazetteer, config: Config):
+        self.gazetteer = gazetteer
+        self.config = config
+        self.matcher = Matcher(gazetteer, config.patterns)
+        self.found: dict[str, Entity] = {}  # pattern-found entities, by key, shared across the site
+
+    def entity(self, key: str) -> Entity:
+        if not key.startswith("pattern:"):
+            return self.gazetteer.by_id[key]
+        if key not in self.found:
+            _, type_, name = key.split(":", 2)
+            from .gazetteer import _slug
+            slug = _slug(name)
+            while slug in self.gazetteer.by_id or any(e.id == slug for e in self.found.values()):
+                slug += "-x"
+            self.found[key] = Entity(slug, name, type_, origin="pattern")
+        return self.found[key]
+
+    def mentions(self, article) -> tuple[Document, list, list[Mention]]:
+        doc = Document(article._content)
+        hits = self.matcher.find(doc.text)
+        counts: dict[str, list[int]] = {}
+        for h in hits:
+            counts.setdefault(h.entity, []).append(h.start)
+        meta = getattr(article, "metadata", {})
+        for name in _names(meta.get("entities-exclude")):
+            e = self.gazetteer.find(name)
+            key = e.id if e else next((k for k in counts if k.endswith(":" + name)), None)
+            if key is None:
+                log.error("%s: Entities-Exclude names '%s', which is not an entity this post mentions; "
+                          "check the spelling", article.source_path, name)
+                continue
+            counts.pop(key, None)
+            hits = [h for h in hits if h.entity != key]
+        for name in _names(meta.get("entities")):
+            e = self.gazetteer.find(name)
+            if e is None:
+                log.error("%s: Entities names '%s', which is not a known entity; add content/entities/%s.md "
+                          "or use a name from the gazetteer", article.source_path, name, _slugify(name))
+                continue
+            counts.setdefault(e.id, [-1])
+        mentions = [Mention(self.entity(k), len([p for p in v if p >= 0]), v[0]) for k, v in counts.items()]
+        mentions.sort(key=lambda m: (m.first, m.entity.name))
+        return doc, hits, mentions
+
+
+def _slugify(name: str) -> str:
+    from .gazetteer import _slug
+    return _slug(name)

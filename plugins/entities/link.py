@@ -1,0 +1,44 @@
+"""Turn mentions into links to entity pages, inside the article's own text only."""
+from __future__ import annotations
+
+from lxml import etree
+
+from .match import Hit
+from .text import Document
+
+
+def link(doc: Document, hits: list[Hit], href, mode: str) -> int:
+    """Wrap the first (or every) linkable mention of each entity in <a>; return how many links were made.
+
+    `href(entity_id)` gives the URL, or None for an entity without a page. A mention inside a heading, an
+    existing link or code, or one that crosses an element boundary, is never linked; the next one may be.
+    """
+    if mode == "off":
+        return 0
+    chosen: dict[int, list[tuple[Hit, str]]] = {}  # segment index -> hits in it
+    done: set[str] = set()
+    for h in hits:
+        if h.entity in done and mode == "first":
+            continue
+        seg = doc.segment_at(h.start)
+        url = href(h.entity)
+        if seg is None or not seg.linkable or url is None or h.end > seg.start + len(seg.text):
+            continue
+        chosen.setdefault(id(seg), []).append((h, url))
+        done.add(h.entity)
+    segs = {id(s): s for s in doc.segments}
+    for key, items in chosen.items():
+        seg = segs[key]
+        el, text = seg.element, seg.text
+        for h, url in sorted(items, key=lambda x: -x[0].start):  # right to left keeps offsets valid
+            a = etree.Element("a", {"href": url, "class": "entity"})
+            a.text = text[h.start - seg.start:h.end - seg.start]
+            a.tail = text[h.end - seg.start:]
+            text = text[:h.start - seg.start]
+            if seg.attr == "text":
+                el.text = text
+                el.insert(0, a)
+            else:
+                el.tail = text
+                el.addnext(a)
+    return sum(len(v) for v in chosen.values())

@@ -1,0 +1,124 @@
+"""The site-wide part: entity pages (by year, co-mentions, feed), the entities index and entities.json."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections import Counter, defaultdict
+from itertools import groupby
+from time import perf_counter
+
+from markupsafe import Markup
+from pelican.generators import Generator
+from pelican.readers import MarkdownReader
+
+from .analyse import Analyser
+from .gazetteer import build
+from .link import link
+from .settings import TYPE_NAMES, TYPES, EntitiesConfigError, configure
+from .text import Document
+
+log = logging.getLogger(__name__)
+STATS: dict[str, float] = {}  # the plugin's own time per stage, read by the benchmark
+
+
+class EntitiesGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        start = perf_counter()
+        try:
+            self.config = configure(self.settings)
+            self.gazetteer = build(self.config, MarkdownReader(self.settings).read)
+        except EntitiesConfigError as err:
+            # One clear line naming the file and the fix, not a traceback (Pelican prints one for exceptions).
+            log.critical("entities: %s", err)
+            raise SystemExit(1) from None
+        self.analyser = Analyser(self.gazetteer, self.config)
+        STATS.clear()
+        STATS["load"] = perf_counter() - start
+
+    def generate_context(self):
+        start = perf_counter()
+        cfg = self.config
+        published = list(self.context.get("articles", []))
+        everything = published + list(self.context.get("hidden_articles", [])) + list(self.context.get("drafts", []))
+        analysed = {id(a): self.analyser.mentions(a) for a in everything}
+        # Which entities get a page: mentioned by enough published posts.
+        posts_of = defaultdict(list)
+        for a in published:
+            for m in analysed[id(a)][2]:
+                posts_of[m.entity.id].append(a)
+        entities = {m.entity.id: m.entity for a in everything for m in analysed[id(a)][2]}
+        visible = {eid for eid, posts in posts_of.items() if len(posts) >= max(1, cfg.min_articles)}
+        siteurl = self.settings.get("SITEURL", "")
+        for eid, e in entities.items():
+            e.page_url = cfg.entity_url.format(slug=e.slug) if eid in visible else None
+            e.save_as = cfg.entity_save_as.format(slug=e.slug)
+            e.feed_url = cfg.feed_atom.format(slug=e.slug) if cfg.feed_atom and eid in visible else None
+
+        def href(key: str):
+            e = self.analyser.entity(key)
+            return f"{siteurl}/{e.page_url}" if e.page_url else None
+
+        links = 0
+        for a in everything:
+            doc, hits, mentions = analysed[id(a)]
+            a.entities = mentions
+            a.entities_by_type = [(TYPE_NAMES[t], [m for m in mentions if m.type == t]) for t in TYPES
+                                  if any(m.type == t for m in mentions)]
+            made = link(doc, hits, href, cfg.link)
+            if made:
+                a._content = doc.html()
+                links += made
+        # Entity pages: posts newest first, by year; the entities most often named alongside.
+        for eid in visible:
+            e = entities[eid]
+            posts = sorted(posts_of[eid], key=lambda a: (a.date, a.source_path), reverse=True)
+            e.articles = posts
+            e.by_year = [(year, list(items)) for year, items in groupby(posts, key=lambda a: a.date.year)]
+            together = Counter(m.entity.id for a in posts for m in a.entities if m.entity.id != eid and m.entity.id in visible)
+            e.comentions = [(entities[k], n) for k, n in sorted(together.items(), key=lambda kv: (-kv[1], entities[kv[0]].name))][:cfg.comentions]
+            e.type_name = TYPE_NAMES[e.type]
+            e.successor_entity = self.gazetteer.by_id.get(e.successor) if e.successor else None
+        self.entities = sorted((entities[k] for k in visible), key=lambda e: (e.name.casefold(), e.id))
+        self.context["entities"] = self.entities
+        self.context["entities_by_type"] = [(t, TYPE_NAMES[t], [e for e in self.entities if e.type == t]) for t in TYPES
+                                            if any(e.type == t for e in self.entities)]
+        self.context["ENTITIES_INDEX_URL"] = cfg.index_url
+        self.all_entities = entities
+        STATS["analyse"] = perf_counter() - start
+        log.info("entities: %d posts, %d entities with pages, %d links", len(published), len(visible), links)
+
+    def generate_output(self, writer):
+        start = perf_counter()
+        cfg = self.config
+        template = self.get_template("entity")
+        for e in self.entities:
+            writer.write_file(e.save_as, template, self.context, entity=e, articles=e.articles,
+                              relative_urls=self.settings["RELATIVE_URLS"], url=e.page_url)
+            if e.feed_url:
+                writer.write_feed(e.articles, self.context, e.feed_url, e.feed_url, feed_type="atom",
+                                  feed_title=f"{self.settings['SITENAME']}: {e.name}")
+        writer.write_file(cfg.index_save_as, self.get_template("entities"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url=cfg.index_url)
+        if cfg.json:
+            self.write_json(os.path.join(self.output_path, cfg.json))
+        STATS["write"] = perf_counter() - start
+
+    def write_json(self, path: str) -> None:
+        """entities.json: every entity the site mentions and every published post, in a stable order."""
+        published = sorted(self.context.get("articles", []), key=lambda a: a.url)
+        mentioned = sorted({m.entity.id: m.entity for a in published for m in a.entities}.values(), key=lambda e: e.id)
+        doc = {
+            "entities": [{"id": e.id, "name": e.name, "type": e.type, "aliases": sorted(e.aliases),
+                          "url": e.page_url, "articles": sorted(a.url for a in getattr(e, "articles", []))}
+                         for e in mentioned],
+            "articles": [{"url": a.url, "title": Markup(a.title).striptags(), "date": a.date.isoformat(),
+                          "source_path": os.path.relpath(a.source_path, self.settings["PATH"]).replace(os.sep, "/"),
+                          "entities": [m.entity.id for m in a.entities]}
+                         for a in published],
+        }
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")

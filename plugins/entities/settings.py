@@ -1,0 +1,67 @@
+"""ENTITIES_* settings: every default in one place, validated once at start-up with friendly errors."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+TYPES = ("ORG", "PERSON", "PLACE", "DOCUMENT", "LAW", "EVENT")
+TYPE_NAMES = {"ORG": "Organisations", "PERSON": "People", "PLACE": "Places", "DOCUMENT": "Reports and plans",
+              "LAW": "Laws", "EVENT": "Events"}
+
+DEFAULTS = {
+    "ENTITIES_GAZETTEER": str(Path(__file__).parent / "data" / "gazetteer.toml"),
+    "ENTITIES_CONTENT_DIR": "entities",  # campaign's own entities: content/entities/*.md
+    "ENTITIES_LINK": "first",  # off, first or every mention in a post links to the entity's page
+    "ENTITIES_PATTERNS": True,  # recognise '<Place> CCG', '<Name> NHS Trust', 'chief executive Jane Doe', …
+    "ENTITIES_MIN_ARTICLES": 1,  # an entity gets a page once this many posts mention it
+    "ENTITIES_COMENTIONS": 8,  # how many co-mentioned entities an entity page lists
+    "ENTITY_URL": "entity/{slug}/",
+    "ENTITY_SAVE_AS": "entity/{slug}/index.html",
+    "ENTITIES_INDEX_URL": "entities/",
+    "ENTITIES_INDEX_SAVE_AS": "entities/index.html",
+    "ENTITY_FEED_ATOM": "feeds/entity/{slug}.atom.xml",  # None: no per-entity feeds
+    "ENTITIES_JSON": "entities.json",  # None: no open-data file
+}
+
+
+class EntitiesConfigError(Exception):
+    """A setting, gazetteer entry or entity file the plugin cannot use; the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class Config:
+    gazetteer: Path
+    content_dir: Path
+    link: str
+    patterns: bool
+    min_articles: int
+    comentions: int
+    entity_url: str
+    entity_save_as: str
+    index_url: str
+    index_save_as: str
+    feed_atom: str | None
+    json: str | None
+
+
+def configure(settings: dict) -> Config:
+    """Overlay the site's ENTITIES_* settings on the defaults and check them."""
+    s = {k: settings.get(k, v) for k, v in DEFAULTS.items()}
+    unknown = sorted(k for k in settings if k.startswith(("ENTITIES_", "ENTITY_")) and k not in DEFAULTS)
+    if unknown:
+        raise EntitiesConfigError(f"unknown setting(s) {', '.join(unknown)}; the entities plugin knows {', '.join(DEFAULTS)}")
+    if s["ENTITIES_LINK"] not in ("off", "first", "every"):
+        raise EntitiesConfigError(f"ENTITIES_LINK is {s['ENTITIES_LINK']!r}; use 'off', 'first' or 'every'")
+    for key in ("ENTITIES_MIN_ARTICLES", "ENTITIES_COMENTIONS"):
+        if not isinstance(s[key], int) or isinstance(s[key], bool) or s[key] < 0:
+            raise EntitiesConfigError(f"{key} is {s[key]!r}; use a whole number, 0 or more")
+    for key in ("ENTITY_URL", "ENTITY_SAVE_AS", "ENTITY_FEED_ATOM"):
+        if s[key] is not None and "{slug}" not in s[key]:
+            raise EntitiesConfigError(f"{key} is {s[key]!r}; it must contain {{slug}}, like {DEFAULTS[key]!r}")
+    gazetteer = Path(s["ENTITIES_GAZETTEER"])
+    if not gazetteer.is_file():
+        raise EntitiesConfigError(f"ENTITIES_GAZETTEER: {gazetteer} does not exist")
+    return Config(gazetteer, Path(settings.get("PATH", ".")) / s["ENTITIES_CONTENT_DIR"], s["ENTITIES_LINK"],
+                  bool(s["ENTITIES_PATTERNS"]), s["ENTITIES_MIN_ARTICLES"], s["ENTITIES_COMENTIONS"], s["ENTITY_URL"],
+                  s["ENTITY_SAVE_AS"], s["ENTITIES_INDEX_URL"], s["ENTITIES_INDEX_SAVE_AS"], s["ENTITY_FEED_ATOM"],
+                  s["ENTITIES_JSON"])

@@ -1,0 +1,69 @@
+"""An article's own text, read from its HTML with lxml: what can be matched, and what can be linked."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+SKIP = {"code", "pre", "script", "style", "kbd", "samp", "var", "math", "svg", "template"}  # not prose
+NO_LINK = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "button", "label"}  # matched, never linked
+BLOCK = {"p", "li", "ul", "ol", "blockquote", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6",
+         "table", "tr", "td", "th", "dt", "dd", "figure", "figcaption", "hr", "br", "details", "summary", "header", "footer"}
+
+
+@dataclass
+class Segment:
+    """One text node: element.text or element.tail, at `start` in the document's text."""
+
+    element: etree._Element | None  # None for a block separator
+    attr: str  # 'text' or 'tail'
+    start: int
+    text: str
+    linkable: bool
+
+
+class Document:
+    def __init__(self, html: str):
+        self.root = lxml.html.fragment_fromstring(html or "", create_parent="div")
+        self.segments: list[Segment] = []
+        self._pos = 0
+        self._walk(self.root, linkable=True)
+        self.text = "".join(s.text for s in self.segments)
+
+    def _add(self, element, attr: str, text: str | None, linkable: bool) -> None:
+        if text:
+            self.segments.append(Segment(element, attr, self._pos, text, linkable))
+            self._pos += len(text)
+
+    def _walk(self, el, linkable: bool) -> None:
+        for child in el:
+            if not isinstance(child.tag, str):  # comments, processing instructions
+                self._add(child, "tail", child.tail, linkable)
+                continue
+            tag = child.tag.lower()
+            if tag in BLOCK:
+                self._add(None, "", "\n", False)  # a sentence never runs across blocks
+            if tag not in SKIP:
+                self._add(child, "text", child.text, linkable and tag not in NO_LINK)
+                self._walk(child, linkable and tag not in NO_LINK)
+            if tag in BLOCK:
+                self._add(None, "", "\n", False)
+            self._add(child, "tail", child.tail, linkable)
+
+    def segment_at(self, pos: int) -> Segment | None:
+        lo, hi = 0, len(self.segments) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.segments[mid]
+            if pos < s.start:
+                hi = mid - 1
+            elif pos >= s.start + len(s.text):
+                lo = mid + 1
+            else:
+                return s
+        return None
+
+    def html(self) -> str:
+        inner = (self.root.text or "") + "".join(lxml.html.tostring(c, encoding="unicode") for c in self.root)
+        return inner

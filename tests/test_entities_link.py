@@ -1,0 +1,47 @@
+"""Inline links: first (or every) mention, never inside headings, existing links or code."""
+from pathlib import Path
+
+import lxml.html
+
+from entities.gazetteer import Gazetteer, load_builtin
+from entities.link import link
+from entities.match import Matcher
+from entities.text import Document
+
+MATCHER = Matcher(Gazetteer(load_builtin(Path(__file__).parent / "fixtures" / "entities" / "gazetteer.toml")))
+
+
+def linked(html: str, mode: str = "first"):
+    doc = Document(html)
+    link(doc, MATCHER.find(doc.text), lambda key: f"/entity/{key.split(':')[-1]}/", mode)
+    return lxml.html.fragment_fromstring(doc.html(), create_parent="div")
+
+
+def anchors(root):
+    return [(a.text, a.get("href"), a.getparent().tag) for a in root.iter("a")]
+
+
+def test_first_mention_in_the_body_is_linked_not_the_heading():
+    root = linked("<h2>NHS England and the CQC</h2><p>NHS England said the CQC was wrong.</p><p>NHS England again.</p>")
+    assert anchors(root) == [("NHS England", "/entity/nhs-england/", "p"), ("CQC", "/entity/cqc/", "p")]
+    assert root.find("h2").text_content() == "NHS England and the CQC"
+    assert root.text_content() == "NHS England and the CQCNHS England said the CQC was wrong.NHS England again."
+
+
+def test_never_inside_links_or_code_and_the_next_mention_is_used():
+    root = linked('<p><a href="https://x.org">NHS England</a> and <code>NHS England</code></p><p>Then NHS England.</p>')
+    assert anchors(root) == [("NHS England", "https://x.org", "p"), ("NHS England", "/entity/nhs-england/", "p")]
+    assert root.find(".//code").text == "NHS England"
+
+
+def test_every_mode_and_off_mode():
+    html = "<p>NHS England, then NHS England, with <em>NHS England</em>.</p>"
+    assert len(anchors(linked(html, "every"))) == 3
+    assert anchors(linked(html, "off")) == []
+
+
+def test_text_around_links_is_kept_exactly():
+    html = "<p>Before <b>bold</b> the CQC, after; and Southern Health’s board &amp; NHS England.</p>"
+    root = linked(html, "every")
+    assert root.text_content() == lxml.html.fragment_fromstring(html, create_parent="div").text_content()
+    assert [a.text for a in root.iter("a")] == ["CQC", "Southern Health", "NHS England"]

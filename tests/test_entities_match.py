@@ -1,0 +1,67 @@
+"""The matcher: one pass, whole words, case, longest match, ambiguity, possessives, patterns, aliases."""
+from pathlib import Path
+
+import pytest
+
+from entities.gazetteer import load_builtin, Gazetteer
+from entities.match import Matcher
+
+GAZ = Gazetteer(load_builtin(Path(__file__).parent / "fixtures" / "entities" / "gazetteer.toml"))
+MATCHER = Matcher(GAZ)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(h.entity, text[h.start:h.end]) for h in MATCHER.find(text)]
+
+
+def ids(text: str) -> set[str]:
+    return {e for e, _ in found(text)}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("NHS England's plan was published.", [("nhs-england", "NHS England")]),  # possessive, longest match
+    ("England and NHS England.", [("england", "England"), ("nhs-england", "NHS England")]),
+    ("NHS Englandish nonsense", []),  # whole words only
+    ("The CQC and the Care Quality Commission agree.", [("cqc", "CQC"), ("cqc", "Care Quality Commission")]),
+    ("It was nice of them. NICE said no.", [("nice", "NICE")]),  # case matters
+    ("They sang in unison. UNISON balloted members.", [("unison", "UNISON")]),
+])
+def test_case_boundaries_longest_and_aliases(text, want):
+    assert found(text) == want
+
+
+def test_ambiguous_names_need_support():
+    assert ids("Monitor the figures closely.") == set()  # sentence start, nothing else: a verb
+    assert ids("We wrote to Monitor, the regulator.") == {"monitor"}  # mid-sentence capital
+    assert ids("Circle ran Hinchingbrooke. Circle Health then withdrew.") == {"circle"}  # supported by a full name
+    assert ids("Reading the report, we found errors.") == set()
+    assert ids("The trust in Reading was praised.") == {"reading"}
+
+
+def test_sentence_starts_across_blocks_and_quotes():
+    assert ids("The end.\n“Monitor the data,” he said.") == set()
+    assert ids("Our letter:\nMonitor must act.") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We met West Hampshire Clinical Commissioning Group today.", "West Hampshire CCG"),
+    ("NHS Shropshire CCG was put in special measures.", "Shropshire CCG"),
+    ("Staff at Frimley Health NHS Foundation Trust spoke out.", "Frimley Health NHS Foundation Trust"),
+    ("Bristol Royal Children’s Hospital apologised.", "Bristol Royal Children’s Hospital"),
+    ("The Hampshire and Isle of Wight Integrated Care Board met.", "Hampshire and Isle of Wight Integrated Care Board"),
+    ("said chief executive Katrina Percy on Tuesday", "Katrina Percy"),
+    ("Dr Jane Doe, a GP, wrote to us.", "Jane Doe"),
+])
+def test_naming_patterns_find_unlisted_names(text, name):
+    assert any(e.startswith("pattern:") and e.endswith(":" + name) for e, _ in found(text)), found(text)
+
+
+def test_pattern_names_collapse_onto_listed_entities():
+    assert ids("Southern Health NHS Foundation Trust") == {"southern-health"}
+    assert ids("Sir Simon Stevens spoke.") == {"simon-stevens"}
+
+
+@pytest.mark.parametrize("text", ["The Trust said no.", "Our CCG met.", "The CCGs merged.", "The NHS Trust replied.",
+                                   "Health and Social Care Trust"])
+def test_generic_phrases_are_not_names(text):
+    assert not [e for e, _ in found(text) if e.startswith("pattern:")], found(text)
