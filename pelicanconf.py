@@ -16,7 +16,8 @@ PATH = "content"
 ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
-# content/comments/*.json are the importer's comment archives, read by plugins/comments_archive.
+# content/comments/*.json are the importer's comment archives, read by plugins/comments_archive;
+# content/entities/*.md are the campaign's own entities, read by plugins/entities (not posts or pages).
 IGNORE_FILES = [".#*", "*.json"]
 THEME = str(HERE / "theme")
 
@@ -56,7 +57,8 @@ TYPOGRIFY = True
 TYPOGRIFY_OMIT_FILTERS = ["smartypants", "caps"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["comments_archive"]
+PLUGINS = ["comments_archive", "entities"]
+ENTITY_FEED_ATOM = None  # per-entity feeds need an absolute SITEURL: publishconf.py turns them on
 
 # Links in the simple theme's header
 LINKS = ()
