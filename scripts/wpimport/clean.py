@@ -95,7 +95,7 @@ class _Cleaner:
             return 0
         label, first = self.nb[k], self.nb[k + 1]
         values = [first]
-        while (k + len(values) + 1 < len(self.nb) and (nxt := self.nb[k + len(values) + 1]) == values[-1] + 1
+        while (len(values) < 30 and k + len(values) + 1 < len(self.nb) and (nxt := self.nb[k + len(values) + 1]) == values[-1] + 1
                and _short_name(self.s(nxt)) and not FOOTER_LABEL.fullmatch(self.s(nxt))):
             values.append(nxt)  # consecutive lines, no blank between: one name each
         found = parse_label_pair(self.lines[label].text, ", ".join(self.s(i) for i in values))
@@ -105,11 +105,6 @@ class _Cleaner:
         for i in values:
             self._facts(found if i == first else [], i, origin, 2)
         return 1 + len(values)
-
-    def next_nb(self, k: int, step: int = 1) -> int | None:
-        """Index into self.nb of the next non-blank line after position k of self.nb."""
-        j = k + step
-        return j if 0 <= j < len(self.nb) else None
 
     # -- stages ------------------------------------------------------------------------------
     def run(self) -> Cleaned:
@@ -233,7 +228,9 @@ class _Cleaner:
 
     def _terminal(self, k: int, s: str) -> bool:
         if rules.full(rules.COMMENTS_HEADER, s) and not rules.full(rules.BARE_COMMENTS, s):
-            return True
+            # '3 Comments' is a header; 'Three responses' could be prose unless a comment follows
+            return s[:1].isdigit() or s.lower().startswith(("one ", "no ")) or "“" in s or '"' in s or \
+                self._comment_follows(k)
         if rules.full(rules.BARE_COMMENTS, s):
             return self._comment_follows(k)
         if rules.full(rules.SIDEBAR_HEADER, s):
@@ -244,9 +241,13 @@ class _Cleaner:
                 not any(is_prose(self.s(i)) for i in after[:15] if rules.any_rule(self.s(i)) is None)
         if rules.full(rules.TERMINAL, s):
             if re.match(r"(this entry was )?posted", s, re.IGNORECASE):
-                return parse_footer(s) is not None
+                # 'Posted in full, unedited' followed by more of the post is prose, not a footer
+                return parse_footer(s) is not None and (unmistakable(s) or not self._prose_follows(k))
             return True
         return False
+
+    def _prose_follows(self, k: int) -> bool:
+        return any(is_prose(self.s(i)) for i in self.nb[k + 1:k + 6] if rules.any_rule(self.s(i)) is None)
 
     def _comment_follows(self, k: int) -> bool:
         nxt = self.nb[k + 1:k + 3]
@@ -392,7 +393,8 @@ class _Cleaner:
             if self.lines[i].fate is not None:
                 k += 1
                 continue
-            header = rules.full(rules.COMMENTS_HEADER, s) and (not rules.full(rules.BARE_COMMENTS, s) or self._comment_follows(k))
+            header = rules.full(rules.COMMENTS_HEADER, s) and (
+                s[:1].isdigit() or s.lower().startswith(("one ", "no ")) or "“" in s or '"' in s or self._comment_follows(k))
             if header and not in_form:
                 self.mark(i, STRIPPED, "comments-header")
                 k = self._comments(k + 1)
@@ -460,8 +462,8 @@ class _Cleaner:
                 cur, closed = Comment(author=m["blog"].strip(" |") or "unknown", text="", kind="reblog",
                                       lines=[self.lines[i].no]), False
                 self.mark(i, COMMENT, "comment")
-            elif closed or (cur is not None and cur.text and k + 1 < len(nb) and self._author_line(s)
-                            and parse_date(self.s(nb[k + 1]))):
+            elif (closed and (self._author_line(s) or cur is None and not self.comments)) or (
+                    cur is not None and cur.text and k + 1 < len(nb) and self._author_line(s) and parse_date(self.s(nb[k + 1]))):
                 close()
                 if base_indent is None:
                     base_indent = indent
@@ -476,14 +478,16 @@ class _Cleaner:
                     cur.lines.append(self.lines[nb[k + 1]].no)
                     k += 1
                 self.mark(i, COMMENT, "comment")
-            elif cur.date is None and not cur.text and (d := parse_date(s)):
+            elif cur is not None and cur.date is None and not cur.text and (d := parse_date(s)):
                 cur.date, cur.date_text = d.when, d.text  # the date after an author badge ('Post author')
                 cur.lines.append(self.lines[i].no)
                 self.mark(i, COMMENT, "comment")
             else:
-                sep = "\n\n" if cur.text and self.lines[i - 1].blank else ("\n" if cur.text else "")
-                cur.text += sep + raw.strip()
-                cur.lines.append(self.lines[i].no)
+                # text of the open comment, or more of the last one (a paragraph after its 'Reply' link)
+                target = cur if cur is not None else self.comments[-1]
+                sep = "\n\n" if target.text and self.lines[i - 1].blank else ("\n" if target.text else "")
+                target.text += sep + raw.strip()
+                target.lines.append(self.lines[i].no)
                 self.mark(i, COMMENT, "comment")
             k += 1
         close()

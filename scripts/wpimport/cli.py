@@ -56,7 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError_ as err:
             print(f"error: {err}", file=sys.stderr)
             return EXIT_FAILED
-    files, problems = readers.find_inputs(args.sources)
+    if args.output.exists() and not args.output.is_dir():
+        print(f"error: --output {args.output} is a file; give the content folder (e.g. content)", file=sys.stderr)
+        return EXIT_FAILED
+    files, problems = readers.find_inputs(args.sources, exclude=args.output)
     report = Report()
     for problem in problems:
         report.fail(problem.split(":")[0], problem)
@@ -69,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError_ as err:
             report.fail(str(path), str(err))
             continue
+        except (Exception, RecursionError) as err:  # one bad file never stops the others
+            report.fail(str(path), f"{path}: could not be read ({type(err).__name__}: {err}); "
+                                   "check the file, and report it if it looks like ordinary text")
+            continue
         for raw in posts:
             if raw.label in seen:
                 report.fail(str(path), f"{path}: same name as {seen[raw.label]}; rename one so each post has its own source name")
@@ -79,12 +86,20 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             try:
                 post = convert(raw, settings)
+                outcome = writer.write(post)
             except ImportError_ as err:
                 report.fail(str(path), str(err) if raw.label == path.name else f"{raw.label}: {err}")
                 continue
-            entry = report.add(post, writer.write(post))
+            except (Exception, RecursionError) as err:
+                report.fail(str(path), f"{raw.label}: could not be imported ({type(err).__name__}: {err}); "
+                                       "the other inputs were imported")
+                continue
+            entry = report.add(post, outcome)
             if not args.quiet:
                 bar.write(report.line(entry)) if not bar.disable else print(report.line(entry))
+    unused = sorted(set(settings.overrides) - set(seen))
+    for name in unused:
+        print(f"warning: {settings.overrides_file}: [\"{name}\"] matches no input; check the file name", file=sys.stderr)
     for problem in report.problems:
         print(f"error: {problem}", file=sys.stderr)
     kept = [e for e in report.entries if e["status"] == "kept-edited"]

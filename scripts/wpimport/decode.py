@@ -25,7 +25,7 @@ def decode(raw: bytes, name: str) -> tuple[str, list[str]]:
     if not raw.strip():
         raise ImportError_(f"{name}: the file is empty; there is nothing to import")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = raw.decode("utf-16")
+        text = raw.decode("utf-16", errors="replace")
         notes.append("decoded as UTF-16 (byte-order mark)")
     elif b"\x00" in raw:
         offset = raw.index(b"\x00")

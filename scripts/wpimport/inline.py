@@ -25,6 +25,15 @@ UNSAFE_TAGS = ("script", "style", "iframe", "object", "embed", "noscript", "form
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
+def safe_href(url: str) -> str | None:
+    """A link target that can be written into Markdown and HTML as it is: http(s) or mailto, nothing that
+    could close the link or the attribute. None means: keep the text, drop the link."""
+    url = (url or "").strip()
+    if not url.lower().startswith(SAFE_SCHEMES) or re.search(r"[\s<>\"'`\\]", url):
+        return None
+    return url
+
+
 def has_html(text: str) -> bool:
     return bool(_TAG.search(text))
 
@@ -102,7 +111,7 @@ def _flush(conv: Converted, buf: list, hint: str, depth: int) -> None:
             conv.blocks.append((hint, text.strip("\n"), text.strip("\n"), depth))
         else:
             conv.blocks.append((hint, " ".join(" ".join(lines_t).split()),
-                                "  \n".join(l.strip() for l in lines_m if l.strip()), depth))
+                                "  \n".join(escape_line_start(l.strip()) for l in lines_m if l.strip()), depth))
 
 
 def _walk(node: Tag, conv: Converted, hint: str, depth: int, buf: list) -> None:
@@ -122,7 +131,7 @@ def _walk(node: Tag, conv: Converted, hint: str, depth: int, buf: list) -> None:
             gist = " ".join(child.get_text(" ").split())[:200]
             src = (child.get("src") or child.get("data") or "").strip()
             conv.removed.append(f"<{name}>{(' ' + gist) if gist else ''}{(' src=' + src) if src else ''}")
-            if name in ("iframe", "embed", "object") and src.lower().startswith(("http://", "https://")):
+            if name in ("iframe", "embed", "object") and safe_href(src) and not src.lower().startswith("mailto:"):
                 # Embedded media (a video, a map) becomes a plain link: nothing lost, nothing loaded.
                 _flush(conv, buf, hint, depth)
                 conv.blocks.append(("p", f"Embedded media: {src}", f"{escape('Embedded media:')} [{escape(src)}](<{src}>)", depth))
@@ -135,7 +144,7 @@ def _walk(node: Tag, conv: Converted, hint: str, depth: int, buf: list) -> None:
             label = alt or src.rsplit("/", 1)[-1] or "image"
             note = f"Image not preserved: {label}"
             md = f"*{escape(note)}*"
-            if src.lower().startswith(("http://", "https://")):
+            if safe_href(src) and not src.lower().startswith("mailto:"):
                 md = f"*{escape('Image not preserved:')} [{escape(label)}](<{src}>)*"
             buf.append((f" {note} ", f" {md} "))
         elif name == "a":
@@ -146,7 +155,7 @@ def _walk(node: Tag, conv: Converted, hint: str, depth: int, buf: list) -> None:
             text = "".join(t for t, _ in sub)
             md = "".join(m for _, m in sub)
             href = (child.get("href") or "").strip()
-            if href.lower().startswith(SAFE_SCHEMES) and text.strip() and ">" not in href:
+            if safe_href(href) and text.strip():
                 buf.append((text, f"[{md.strip()}](<{href}>)"))
             else:
                 if href and not href.lower().startswith(SAFE_SCHEMES + ("#", "/")):

@@ -68,6 +68,8 @@ def load_overrides(path: Path) -> dict[str, dict]:
                 raise ImportError_(f"{path}: [\"{source}\"] tags must be a list of strings")
             if key == "date" and isinstance(value, date) and not isinstance(value, datetime):
                 table[key] = datetime(value.year, value.month, value.day)
+            elif key == "date" and isinstance(value, datetime) and value.tzinfo:
+                table[key] = value.replace(tzinfo=None)  # posts are dated in the site's TIMEZONE
             if key == "date" and isinstance(value, str):
                 try:
                     table[key] = datetime.fromisoformat(value)
@@ -141,13 +143,13 @@ def build(label: str, facts: list[Fact], blocks: list[Block], kind: str, status:
             meta.set("title", gen, "generated from the first sentence (no title line)")
             meta.review.append("title generated")
     # Date and last update
-    updates = sorted(f.value for f in facts if f.field == "updated")
+    updates = sorted(f.value for f in facts if f.field in ("updated", "modified"))
     if not overridden("date"):
         f = _best(facts, "date")
         if f:
             meta.set("date", f.value, f.origin)
         elif updates:
-            first = min((f for f in facts if f.field == "updated"), key=lambda f: f.value)
+            first = min((f for f in facts if f.field in ("updated", "modified")), key=lambda f: f.value)
             meta.set("date", first.value, f"{first.origin}: the earliest date the post states")
         else:
             text = " ".join(b.text for b in blocks)
@@ -189,7 +191,9 @@ def build(label: str, facts: list[Fact], blocks: list[Block], kind: str, status:
         if tags:
             meta.set("tags", tags, "; ".join(dict.fromkeys(origins)))
     # Slug, summary, source, status
-    if not overridden("slug"):
+    if "slug" in over:
+        meta.set("slug", slugify(over["slug"]) or "post", f"override in {ofile}")  # never a path or markup
+    else:
         f = _best(facts, "slug")
         base = f.value if f else meta.get("title")
         slug = slugify(html_text(base), max_length=80, word_boundary=True, save_order=True,

@@ -29,7 +29,7 @@ class ImportedPost:
 def convert(post: RawPost, settings: Settings) -> ImportedPost:
     cleaned = clean(post)
     shaped = structure(cleaned.body)
-    if not shaped.blocks and post.needs_cleaning and cleaned.title is None:
+    if not shaped.blocks and post.needs_cleaning and not any(f.field == "title" for f in cleaned.facts):
         rules = sorted({l.rule for l in cleaned.stripped if l.rule})
         raise ImportError_(
             f"{post.source}: no post body found: every line was title, metadata, comments or boilerplate "

@@ -129,7 +129,8 @@ def structure(lines: list[Line]) -> Structured:
             blocks.append(Block("quote", "\n".join("> " + l for l in _md(first).split("\n")), text, nos))
             continue
         if first.hint == "pre":
-            fence = "~~~~" if "~~~" in first.text else "~~~"
+            longest = max((len(run) for run in re.findall(r"~+", first.text)), default=0)
+            fence = "~" * max(3, longest + 1)  # longer than any run of ~ inside, so the text cannot close it
             blocks.append(Block("code", f"{fence}\n{first.text}\n{fence}", text, nos))
             continue
         if len(group) == 1 and first.md is None:

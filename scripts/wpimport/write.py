@@ -57,8 +57,9 @@ class Writer:
         for path in sorted(root.rglob("*.md")) if root.exists() else []:
             head = read_header(path)
             kind = "page" if path.parent.name == "pages" else "article"
-            if head.get("slug"):
-                self.slugs[(kind, head["slug"])] = head.get("import-source", str(path))
+            # A hand-written post without a Slug: line still owns the slug of its file name.
+            for slug in {head.get("slug"), path.stem} - {None, ""}:
+                self.slugs.setdefault((kind, slug), head.get("import-source", str(path)))
             if head.get("import-source"):
                 self.by_source[head["import-source"]] = path
 
@@ -86,8 +87,7 @@ class Writer:
         lines.insert(len(header), f"{CHECKSUM}: sha256:{checksum}")
         return "\n".join(lines), archive
 
-    @staticmethod
-    def edited(path: Path) -> bool:
+    def edited(self, path: Path) -> bool:
         """True if the file (or its comments archive) changed since the importer wrote it."""
         text = path.read_text(encoding="utf-8", errors="replace")
         recorded, rest = None, []
@@ -101,7 +101,7 @@ class Writer:
         archive_rel = read_header(path).get("comments-archive")
         archive = ""
         if archive_rel:
-            apath = path.parent.parent / archive_rel
+            apath = self.root / archive_rel
             archive = apath.read_text(encoding="utf-8") if apath.exists() else "missing"
         return sha256("\n".join(rest) + archive) != recorded
 
@@ -109,7 +109,8 @@ class Writer:
         slug = self.unique_slug(post)
         folder = "pages" if post.raw.kind == "page" else "posts"
         path = self.root / folder / f"{slug}.md"
-        comments_rel = f"comments/{slug}.json" if post.comments else None
+        comments_rel = (f"comments/{slug}.json" if post.raw.kind == "article" else f"comments/pages/{slug}.json") \
+            if post.comments else None
         text, archive = self.render(post, slug, comments_rel)
         cpath = self.root / comments_rel if comments_rel else None
         old = self.by_source.get(post.raw.label)

@@ -10,17 +10,20 @@ from pathlib import Path
 from ..model import ImportError_, RawPost
 from . import html, text, wxr
 
-READERS = {".txt": text.read, ".text": text.read, ".md": text.read, ".html": html.read, ".htm": html.read,
+READERS = {".txt": text.read, ".text": text.read, ".html": html.read, ".htm": html.read,
            ".xml": wxr.read, ".wxr": wxr.read}
 
 
-def find_inputs(sources: list[str]) -> tuple[list[Path], list[str]]:
-    """Expand files and folders into input files (sorted, so runs are repeatable) and problems."""
+def find_inputs(sources: list[str], exclude: Path | None = None) -> tuple[list[Path], list[str]]:
+    """Expand files and folders into input files (sorted, so runs are repeatable) and problems.
+    Files under `exclude` (the output folder) are never inputs, so an import never reads its own output."""
     files, problems = [], []
+    skip = exclude.resolve() if exclude is not None else None
     for src in sources:
         p = Path(src)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS)
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS
+                           and not (skip and f.resolve().is_relative_to(skip)))
             if not found:
                 problems.append(f"{src}: no .txt, .html or .xml files in this folder")
             files.extend(found)

@@ -19,7 +19,7 @@ CLUTTER = ["#respond", ".comment-respond", "#comments", ".comments-area", ".shar
            "#jp-post-flair", ".wpcnt", ".wordads-ad-wrapper", ".post-navigation", ".navigation", ".nav-links",
            ".author-info", ".author-bio", ".entry-author", ".entry-meta", ".entry-footer", "footer.entry-meta",
            ".entry-utility", ".post-meta", ".byline", ".posted-on", ".cat-links", ".tags-links", ".edit-link",
-           "nav", "header.site-header", "#masthead", "footer.site-footer", "#colophon", "aside", "#secondary",
+           "nav", "header.site-header", "#masthead", "footer.site-footer", "#colophon", "#secondary",
            ".widget-area", ".sidebar", "form", ".screen-reader-text", ".skip-link", "#cookie-law-info-bar",
            ".widget_eu_cookie_law_widget", ".likes-widget-placeholder", ".sd-like", "#actionbar"]
 
@@ -47,7 +47,17 @@ def read(path: Path, raw: bytes) -> list[RawPost]:
             if gist:
                 post.skipped.append({"line": None, "text": gist[:2000], "rule": f"html-clutter ({sel})"})
             el.decompose()
+    for aside in soup.find_all("aside"):  # sidebars; a pull quote inside the post's content stays
+        if not aside.decomposed and not aside.find_parent(class_="entry-content"):
+            gist = " ".join(aside.get_text(" ").split())
+            if gist:
+                post.skipped.append({"line": None, "text": gist[:2000], "rule": "html-clutter (aside)"})
+            aside.decompose()
     content = _first(article, CONTENT) or article
+    if content is not article:  # a standfirst or postscript outside .entry-content is reported, not lost
+        for block in html_to_blocks(article).blocks:
+            if block[1] and block[1] not in " ".join(content.get_text(" ").split()):
+                post.skipped.append({"line": None, "text": block[1][:2000], "rule": "html-outside-content"})
     title_el = _first(article, TITLE)
     if title_el is not None and any(p is content for p in title_el.parents):
         title_el.decompose()  # the title is metadata, not the first line of the body

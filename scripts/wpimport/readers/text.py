@@ -29,18 +29,26 @@ def read(path: Path, raw: bytes) -> list[RawPost]:
 
 def _remove_unsafe_elements(text: str, post: RawPost) -> str:
     """Blank out <script>…</script> and kin, even across lines; keep line numbers; report the text."""
-    out, pos = [], 0
+    out, pos, line, counted = [], 0, 1, 0
+    unclosed: set[str] = set()  # tags with no closing tag left: never searched for again (no quadratic scans)
     while m := _UNSAFE_OPEN.search(text, pos):
         tag = m.group(1).lower()
-        close = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(text, m.end())
-        if close and text.count("\n", m.start(), close.end()) > MAX_ELEMENT_LINES:
+        line_end = text.find("\n", m.end())
+        gt = text.find(">", m.end(), line_end if line_end >= 0 else len(text))
+        if gt < 0:  # '<select committee' in prose: no '>' on its line, so not a tag
+            out.append(text[pos:m.end()])
+            pos = m.end()
+            continue
+        close = None if tag in unclosed else re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(text, gt)
+        if close is None:
+            unclosed.add(tag)
+        elif text.count("\n", m.start(), close.end()) > MAX_ELEMENT_LINES:
             close = None
-        gt = text.find(">", m.end())
-        end = close.end() if close else (gt + 1 if gt >= 0 else len(text))
+        end = close.end() if close else gt + 1
         chunk = text[m.start():end]
-        line = text.count("\n", 0, m.start()) + 1
-        post.skipped.append({"line": line, "text": " ".join(chunk.split())[:300],
-                             "rule": f"unsafe-html (<{tag}> removed)"})
+        line += text.count("\n", counted, m.start())  # counted as we go: linear in the file's size
+        counted = m.start()
+        post.skipped.append({"line": line, "text": " ".join(chunk.split()), "rule": f"unsafe-html (<{tag}> removed)"})
         post.warnings.append(f"line {line}: removed unsafe HTML <{tag}>")
         out.append(text[pos:m.start()])
         out.append("\n" * chunk.count("\n"))
