@@ -40,23 +40,16 @@ def read(path: Path, raw: bytes) -> list[RawPost]:
     _facts(soup, article, post)
     _comments(soup, post)
     for sel in CLUTTER:
-        for el in list(article.select(sel)) + (list(soup.select(sel)) if article is not soup else []):
-            if el.decomposed:
-                continue
-            gist = " ".join(el.get_text(" ").split())
-            if gist:
-                post.skipped.append({"line": None, "text": gist[:2000], "rule": f"html-clutter ({sel})"})
-            el.decompose()
+        for el in soup.select(sel):
+            _remove(el, f"html-clutter ({sel})", post)
     for aside in soup.find_all("aside"):  # sidebars; a pull quote inside the post's content stays
-        if not aside.decomposed and not aside.find_parent(class_="entry-content"):
-            gist = " ".join(aside.get_text(" ").split())
-            if gist:
-                post.skipped.append({"line": None, "text": gist[:2000], "rule": "html-clutter (aside)"})
-            aside.decompose()
+        if not aside.find_parent(class_="entry-content"):
+            _remove(aside, "html-clutter (aside)", post)
     content = _first(article, CONTENT) or article
     if content is not article:  # a standfirst or postscript outside .entry-content is reported, not lost
+        inside = " ".join(content.get_text(" ").split())
         for block in html_to_blocks(article).blocks:
-            if block[1] and block[1] not in " ".join(content.get_text(" ").split()):
+            if block[1] and block[1] not in inside:
                 post.skipped.append({"line": None, "text": block[1][:2000], "rule": "html-outside-content"})
     title_el = _first(article, TITLE)
     if title_el is not None and any(p is content for p in title_el.parents):
@@ -69,6 +62,16 @@ def read(path: Path, raw: bytes) -> list[RawPost]:
         post.lines.append(Line(n, txt, md=md, hint=hint, depth=depth))
         post.lines.append(Line(n, ""))
     return [post]
+
+
+def _remove(el: Tag, rule: str, post: RawPost) -> None:
+    """Take a clutter element out of the page, keeping its text in the report."""
+    if el.decomposed:  # already gone with an enclosing element
+        return
+    gist = " ".join(el.get_text(" ").split())
+    if gist:
+        post.skipped.append({"line": None, "text": gist[:2000], "rule": rule})
+    el.decompose()
 
 
 def _facts(soup: BeautifulSoup, article: Tag, post: RawPost) -> None:
