@@ -39,6 +39,7 @@ class Gazetteer:
     def __init__(self, entities: list[Entity]):
         self.by_id: dict[str, Entity] = {}
         self.by_name: dict[str, Entity] = {}  # every name and alias, exactly as written
+        self._folded: dict[str, Entity] | None = None  # casefolded names, built on first use
         for e in entities:
             self.add(e)
 
@@ -53,6 +54,13 @@ class Gazetteer:
         self.by_id[e.id] = e
         for n in e.names:
             self.by_name[n] = e
+        self._folded = None
+
+    def remove(self, e: Entity) -> None:
+        for n in e.names:
+            self.by_name.pop(n, None)
+        del self.by_id[e.id]
+        self._folded = None
 
     def find(self, name: str) -> Entity | None:
         """An entity by id, name or alias (exact first, then ignoring case)."""
@@ -60,8 +68,11 @@ class Gazetteer:
             return self.by_id[name]
         if name in self.by_name:
             return self.by_name[name]
-        folded = name.casefold()
-        return next((e for n, e in self.by_name.items() if n.casefold() == folded), None)
+        if self._folded is None:  # first name wins, as in a scan of by_name
+            self._folded = {}
+            for n, e in self.by_name.items():
+                self._folded.setdefault(n.casefold(), e)
+        return self._folded.get(name.casefold())
 
     def __iter__(self):
         return iter(self.by_id.values())
@@ -147,9 +158,7 @@ def build(config, read_markdown) -> Gazetteer:
                       "description": raw.get("description", known.description), "url": raw.get("url", known.url_official),
                       "successor": raw.get("successor", known.successor), "years": raw.get("years", known.years),
                       "role": raw.get("role", known.role)}
-            for n in known.names:
-                gaz.by_name.pop(n, None)
-            del gaz.by_id[known.id]
+            gaz.remove(known)
             gaz.add(_entity(merged, where), where)
         else:
             gaz.add(_entity(raw, where), where)

@@ -17,18 +17,23 @@ def link(doc: Document, hits: list[Hit], href, mode: str) -> int:
         return 0
     chosen: dict[int, list[tuple[Hit, str]]] = {}  # segment index -> hits in it
     done: set[str] = set()
+    first = mode == "first"
     for h in hits:
-        if h.entity in done and mode == "first":
+        if first and h.entity in done:
             continue
-        seg = doc.segment_at(h.start)
+        k = doc.segment_index(h.start)
+        if k is None:
+            continue
+        seg = doc.segments[k]
+        if not seg.linkable or h.end > seg.start + len(seg.text):
+            continue
         url = href(h.entity)
-        if seg is None or not seg.linkable or url is None or h.end > seg.start + len(seg.text):
+        if url is None:
             continue
-        chosen.setdefault(id(seg), []).append((h, url))
+        chosen.setdefault(k, []).append((h, url))
         done.add(h.entity)
-    segs = {id(s): s for s in doc.segments}
-    for key, items in chosen.items():
-        seg = segs[key]
+    for k, items in chosen.items():
+        seg = doc.segments[k]
         el, text = seg.element, seg.text
         for h, url in sorted(items, key=lambda x: -x[0].start):  # right to left keeps offsets valid
             a = etree.Element("a", {"href": url, "class": "entity"})

@@ -6,15 +6,16 @@ import logging
 import os
 from collections import Counter, defaultdict
 from itertools import groupby
-from time import perf_counter
+from time import process_time
 
-from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.readers import MarkdownReader
 
 from .analyse import Analyser
 from .gazetteer import build
 from .link import link
+from .refs import Refs
+from .relate import Relater
 from .settings import TYPE_NAMES, TYPES, EntitiesConfigError, configure
 from .text import Document
 
@@ -25,7 +26,7 @@ STATS: dict[str, float] = {}  # the plugin's own time per stage, read by the ben
 class EntitiesGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        start = perf_counter()
+        start = process_time()
         try:
             self.config = configure(self.settings)
             self.gazetteer = build(self.config, MarkdownReader(self.settings).read)
@@ -35,10 +36,10 @@ class EntitiesGenerator(Generator):
             raise SystemExit(1) from None
         self.analyser = Analyser(self.gazetteer, self.config)
         STATS.clear()
-        STATS["load"] = perf_counter() - start
+        STATS["load"] = process_time() - start
 
     def generate_context(self):
-        start = perf_counter()
+        start = process_time()
         cfg = self.config
         published = list(self.context.get("articles", []))
         everything = published + list(self.context.get("hidden_articles", [])) + list(self.context.get("drafts", []))
@@ -64,33 +65,46 @@ class EntitiesGenerator(Generator):
         for a in everything:
             doc, hits, mentions = analysed[id(a)]
             a.entities = mentions
-            a.entities_by_type = [(TYPE_NAMES[t], [m for m in mentions if m.type == t]) for t in TYPES
-                                  if any(m.type == t for m in mentions)]
+            by_type = defaultdict(list)
+            for m in mentions:
+                by_type[m.type].append(m)
+            a.entities_by_type = [(TYPE_NAMES[t], by_type[t]) for t in TYPES if t in by_type]
             made = link(doc, hits, href, cfg.link)
             if made:
                 a._content = doc.html()
                 links += made
         # Entity pages: posts newest first, by year; the entities most often named alongside.
+        self.refs = Refs()
+        named = {id(a): [m.entity.id for m in a.entities if m.entity.id in visible] for a in published}
         for eid in visible:
             e = entities[eid]
             posts = sorted(posts_of[eid], key=lambda a: (a.date, a.source_path), reverse=True)
             e.articles = posts
-            e.by_year = [(year, list(items)) for year, items in groupby(posts, key=lambda a: a.date.year)]
-            together = Counter(m.entity.id for a in posts for m in a.entities if m.entity.id != eid and m.entity.id in visible)
+            e.by_year = [(year, [self.refs.of(a) for a in items]) for year, items in groupby(posts, key=lambda a: a.date.year)]
+            together = Counter()
+            for a in posts:
+                together.update(named[id(a)])
+            del together[eid]
             e.comentions = [(entities[k], n) for k, n in sorted(together.items(), key=lambda kv: (-kv[1], entities[kv[0]].name))][:cfg.comentions]
             e.type_name = TYPE_NAMES[e.type]
             e.successor_entity = self.gazetteer.by_id.get(e.successor) if e.successor else None
         self.entities = sorted((entities[k] for k in visible), key=lambda e: (e.name.casefold(), e.id))
         self.context["entities"] = self.entities
-        self.context["entities_by_type"] = [(t, TYPE_NAMES[t], [e for e in self.entities if e.type == t]) for t in TYPES
-                                            if any(e.type == t for e in self.entities)]
+        by_type = defaultdict(list)
+        for e in self.entities:
+            by_type[e.type].append(e)
+        self.context["entities_by_type"] = [(t, TYPE_NAMES[t], by_type[t]) for t in TYPES if t in by_type]
         self.context["ENTITIES_INDEX_URL"] = cfg.index_url
         self.all_entities = entities
-        STATS["analyse"] = perf_counter() - start
+        STATS["analyse"] = process_time() - start
         log.info("entities: %d posts, %d entities with pages, %d links", len(published), len(visible), links)
+        start = process_time()
+        related = Relater(cfg).build(published, everything, self.refs)
+        STATS["relate"] = process_time() - start
+        log.info("related stories: %d links", related)
 
     def generate_output(self, writer):
-        start = perf_counter()
+        start = process_time()
         cfg = self.config
         template = self.get_template("entity")
         for e in self.entities:
@@ -103,19 +117,22 @@ class EntitiesGenerator(Generator):
                           relative_urls=self.settings["RELATIVE_URLS"], url=cfg.index_url)
         if cfg.json:
             self.write_json(os.path.join(self.output_path, cfg.json))
-        STATS["write"] = perf_counter() - start
+        STATS["write"] = process_time() - start
 
     def write_json(self, path: str) -> None:
         """entities.json: every entity the site mentions and every published post, in a stable order."""
-        published = sorted(self.context.get("articles", []), key=lambda a: a.url)
+        refs = self.refs
+        published = sorted((refs.of(a) for a in self.context.get("articles", [])), key=lambda r: r.url)
         mentioned = sorted({m.entity.id: m.entity for a in published for m in a.entities}.values(), key=lambda e: e.id)
         doc = {
             "entities": [{"id": e.id, "name": e.name, "type": e.type, "aliases": sorted(e.aliases),
-                          "url": e.page_url, "articles": sorted(a.url for a in getattr(e, "articles", []))}
+                          "url": e.page_url, "articles": sorted(refs.of(a).url for a in getattr(e, "articles", []))}
                          for e in mentioned],
-            "articles": [{"url": a.url, "title": Markup(a.title).striptags(), "date": a.date.isoformat(),
+            "articles": [{"url": a.url, "title": a.plain_title, "date": a.date.isoformat(),
                           "source_path": os.path.relpath(a.source_path, self.settings["PATH"]).replace(os.sep, "/"),
-                          "entities": [m.entity.id for m in a.entities]}
+                          "entities": [m.entity.id for m in a.entities],
+                          "related": [{"url": r.article.url, "score": r.score, "reasons": r.reasons,
+                                       **({"pinned": True} if r.pinned else {})} for r in a.related_stories]}
                          for a in published],
         }
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)

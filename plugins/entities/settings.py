@@ -21,6 +21,13 @@ DEFAULTS = {
     "ENTITIES_INDEX_SAVE_AS": "entities/index.html",
     "ENTITY_FEED_ATOM": "feeds/entity/{slug}.atom.xml",  # None: no per-entity feeds
     "ENTITIES_JSON": "entities.json",  # None: no open-data file
+    # Related stories (relate.py): up to this many per post; 0 turns them off.
+    "ENTITIES_RELATED": 4,
+    "ENTITIES_RELATED_MIN_SCORE": 0.1,  # 0–1: below this a story is not related enough to offer
+    "ENTITIES_RELATED_WEIGHTS": {"entities": 1.0, "tags": 0.5, "category": 0.25},
+    "ENTITIES_RELATED_TIME_WEIGHT": 0.15,  # 0–1: how much being written years apart lowers a score
+    "ENTITIES_RELATED_TIME_SCALE": 365,  # days over which closeness in time fades
+    "ENTITIES_RELATED_WINDOW": 16,  # a feature shared by more posts visits only this many, nearest in time
 }
 
 
@@ -42,6 +49,12 @@ class Config:
     index_save_as: str
     feed_atom: str | None
     json: str | None
+    related: int
+    related_min_score: float
+    related_weights: dict
+    related_time_weight: float
+    related_time_scale: float
+    related_window: int
 
 
 def configure(settings: dict) -> Config:
@@ -52,16 +65,36 @@ def configure(settings: dict) -> Config:
         raise EntitiesConfigError(f"unknown setting(s) {', '.join(unknown)}; the entities plugin knows {', '.join(DEFAULTS)}")
     if s["ENTITIES_LINK"] not in ("off", "first", "every"):
         raise EntitiesConfigError(f"ENTITIES_LINK is {s['ENTITIES_LINK']!r}; use 'off', 'first' or 'every'")
-    for key in ("ENTITIES_MIN_ARTICLES", "ENTITIES_COMENTIONS"):
+    for key in ("ENTITIES_MIN_ARTICLES", "ENTITIES_COMENTIONS", "ENTITIES_RELATED", "ENTITIES_RELATED_WINDOW"):
         if not isinstance(s[key], int) or isinstance(s[key], bool) or s[key] < 0:
             raise EntitiesConfigError(f"{key} is {s[key]!r}; use a whole number, 0 or more")
     for key in ("ENTITY_URL", "ENTITY_SAVE_AS", "ENTITY_FEED_ATOM"):
         if s[key] is not None and "{slug}" not in s[key]:
             raise EntitiesConfigError(f"{key} is {s[key]!r}; it must contain {{slug}}, like {DEFAULTS[key]!r}")
+    for key in ("ENTITIES_RELATED_MIN_SCORE", "ENTITIES_RELATED_TIME_WEIGHT"):
+        if not _number(s[key]) or not 0 <= s[key] <= 1:
+            raise EntitiesConfigError(f"{key} is {s[key]!r}; use a number from 0 to 1")
+    if not _number(s["ENTITIES_RELATED_TIME_SCALE"]) or s["ENTITIES_RELATED_TIME_SCALE"] <= 0:
+        raise EntitiesConfigError(f"ENTITIES_RELATED_TIME_SCALE is {s['ENTITIES_RELATED_TIME_SCALE']!r}; use a number of days above 0")
+    weights = s["ENTITIES_RELATED_WEIGHTS"]
+    default_weights = DEFAULTS["ENTITIES_RELATED_WEIGHTS"]
+    if not isinstance(weights, dict) or set(weights) - set(default_weights) or \
+            not all(_number(v) and v >= 0 for v in weights.values()):
+        raise EntitiesConfigError(f"ENTITIES_RELATED_WEIGHTS is {weights!r}; use a dict with some of the keys "
+                                  f"{', '.join(default_weights)} and numbers 0 or more, like {default_weights!r}")
+    weights = {**default_weights, **weights}
+    if s["ENTITIES_RELATED_WINDOW"] < 2:
+        raise EntitiesConfigError("ENTITIES_RELATED_WINDOW must be 2 or more (posts visited per shared feature)")
     gazetteer = Path(s["ENTITIES_GAZETTEER"])
     if not gazetteer.is_file():
         raise EntitiesConfigError(f"ENTITIES_GAZETTEER: {gazetteer} does not exist")
     return Config(gazetteer, Path(settings.get("PATH", ".")) / s["ENTITIES_CONTENT_DIR"], s["ENTITIES_LINK"],
                   bool(s["ENTITIES_PATTERNS"]), s["ENTITIES_MIN_ARTICLES"], s["ENTITIES_COMENTIONS"], s["ENTITY_URL"],
                   s["ENTITY_SAVE_AS"], s["ENTITIES_INDEX_URL"], s["ENTITIES_INDEX_SAVE_AS"], s["ENTITY_FEED_ATOM"],
-                  s["ENTITIES_JSON"])
+                  s["ENTITIES_JSON"], s["ENTITIES_RELATED"], float(s["ENTITIES_RELATED_MIN_SCORE"]), weights,
+                  float(s["ENTITIES_RELATED_TIME_WEIGHT"]), float(s["ENTITIES_RELATED_TIME_SCALE"]),
+                  s["ENTITIES_RELATED_WINDOW"])
+
+
+def _number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)

@@ -1,6 +1,7 @@
 """An article's own text, read from its HTML with lxml: what can be matched, and what can be linked."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import lxml.html
@@ -30,6 +31,7 @@ class Document:
         self._pos = 0
         self._walk(self.root, linkable=True)
         self.text = "".join(s.text for s in self.segments)
+        self.starts = [s.start for s in self.segments]
 
     def _add(self, element, attr: str, text: str | None, linkable: bool) -> None:
         if text:
@@ -51,18 +53,16 @@ class Document:
                 self._add(None, "", "\n", False)
             self._add(child, "tail", child.tail, linkable)
 
+    def segment_index(self, pos: int) -> int | None:
+        """Index of the segment holding text position `pos`."""
+        k = bisect_right(self.starts, pos) - 1
+        if k < 0 or pos >= self.starts[k] + len(self.segments[k].text):
+            return None
+        return k
+
     def segment_at(self, pos: int) -> Segment | None:
-        lo, hi = 0, len(self.segments) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.segments[mid]
-            if pos < s.start:
-                hi = mid - 1
-            elif pos >= s.start + len(s.text):
-                lo = mid + 1
-            else:
-                return s
-        return None
+        k = self.segment_index(pos)
+        return None if k is None else self.segments[k]
 
     def html(self) -> str:
         inner = (self.root.text or "") + "".join(lxml.html.tostring(c, encoding="unicode") for c in self.root)

@@ -1,0 +1,217 @@
+"""Related stories: for each post, the few others a reader should read next, and why.
+
+Each post is a sparse vector of features — the entities it names, its tags, its category — weighted by how
+rare each is across the site (an entity every post names says little) and, for entities, by how often the
+post names it. Two posts are as related as the cosine of their vectors, scaled a little by how close
+together they were written. An inverted index (feature -> posts, in date order) means a post is only
+compared with posts that share something with it; for a feature shared by very many posts, only the
+`window` posts nearest in time are visited, so the work grows with the number of posts, never its square.
+
+The author has the last word: `Related:` pins stories first, `Related-Exclude:` keeps stories out.
+"""
+from __future__ import annotations
+
+import heapq
+import logging
+import math
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+from operator import itemgetter
+
+from .metaline import where
+
+log = logging.getLogger(__name__)
+
+ENTITY, TAG, CATEGORY = "e", "t", "c"
+STRONGEST = 12  # features kept per post: its most telling entities, tags and category
+
+
+@dataclass
+class Related:
+    """What `article.related_stories` holds (best first)."""
+
+    article: object  # an ArticleRef: .url, .title, .date, and the article's other attributes
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    pinned: bool = False
+
+
+def _the(entity) -> str:
+    name = entity.name
+    if entity.type in ("DOCUMENT", "LAW", "EVENT") and not name.lower().startswith("the "):
+        return "the " + name
+    return name
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _names(value) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [v.strip() for v in str(value).split(",") if v.strip()]
+
+
+class Relater:
+    def __init__(self, config):
+        self.config = config
+
+    # --- features -------------------------------------------------------------------------------------
+
+    def _raw_features(self, article) -> dict[tuple[str, str], float]:
+        """Feature -> how strongly the post has it, before rarity: entities by mentions, tags and category flat."""
+        feats: dict[tuple[str, str], float] = {}
+        for m in getattr(article, "entities", []):
+            feats[(ENTITY, m.entity.id)] = 1.0 + math.log(max(1, m.count))
+        for t in getattr(article, "tags", None) or []:
+            feats[(TAG, t.slug)] = 1.0
+        cat = getattr(article, "category", None)
+        if cat is not None:
+            feats[(CATEGORY, cat.slug)] = 1.0
+        return feats
+
+    def build(self, published: list, everything: list, refs) -> int:
+        """Set `related_stories` on every article; return how many links were made."""
+        cfg = self.config
+        if cfg.related <= 0:
+            for a in everything:
+                a.related_stories = []
+            return 0
+        pool = sorted(published, key=lambda a: (a.date, a.source_path))
+        raw = [self._raw_features(a) for a in pool]
+        df: dict = defaultdict(int)
+        for feats in raw:
+            for f in feats:
+                df[f] += 1
+        n = len(pool)
+        weight_of = {ENTITY: cfg.related_weights["entities"], TAG: cfg.related_weights["tags"],
+                     CATEGORY: cfg.related_weights["category"]}
+        idf = {f: math.log(1 + (n - d + 0.5) / (d + 0.5)) * weight_of[f[0]] for f, d in df.items()}
+        vectors = [self._weigh(feats, idf) for feats in raw]
+        # Inverted index, each posting list in date order (pool is), with each post's weight for the feature.
+        postings: dict = defaultdict(lambda: ([], []))  # feature -> (pool indexes, ascending; weights)
+        for i, vec in enumerate(vectors):
+            for f, w in vec.items():
+                p = postings[f]
+                p[0].append(i)
+                p[1].append(w)
+        self.pool, self.vectors, self.postings = pool, vectors, postings
+        self.days = [a.date.timestamp() / 86400 for a in pool]
+        self.newest_first = {i: rank for rank, i in enumerate(sorted(range(n), key=lambda i: (-self.days[i], pool[i].source_path)))}
+        position = {id(a): i for i, a in enumerate(pool)}
+        order = [(a.date, a.source_path) for a in pool]
+        by_key = self._lookup(pool)
+        made = 0
+        for a in everything:
+            i = position.get(id(a))
+            vec = vectors[i] if i is not None else self._weigh(self._raw_features(a), idf)
+            day = a.date.timestamp() / 86400
+            pins, excluded = self._overrides(a, by_key)
+            pinned = [position[id(p)] for p in pins]
+            skip = excluded | set(pinned) | ({i} if i is not None else set())
+            ordinal = i if i is not None else bisect_left(order, (a.date, a.source_path))
+            chosen = self._rank(vec, day, ordinal, skip)[:max(0, cfg.related - len(pinned))]
+            a.related_stories = [
+                Related(refs.of(pool[j]), round(self._score(vec, day, j), 4),
+                        self._reasons(vec, vectors[j]) or ["Chosen by the author"], True) for j in pinned
+            ] + [Related(refs.of(pool[j]), round(sc, 4), self._reasons(vec, vectors[j])) for sc, j in chosen]
+            made += len(a.related_stories)
+        return made
+
+    @staticmethod
+    def _weigh(feats: dict, idf: dict) -> dict:
+        """The post's strongest features, weighted by rarity, as a unit vector (weak ones barely move a cosine)."""
+        vec = sorted(((s * idf.get(f, 0.0), f) for f, s in feats.items()), reverse=True)[:STRONGEST]
+        norm = math.sqrt(sum(w * w for w, _ in vec)) or 1.0
+        return {f: w / norm for w, f in vec if w > 0}
+
+    # --- ranking --------------------------------------------------------------------------------------
+
+    def _score(self, vec: dict, day: float, j: int) -> float:
+        """Cosine of the two posts' vectors, times their closeness in time: 1 when written together, falling
+        towards 1 - time weight for posts years apart."""
+        other = self.vectors[j]
+        dot = sum(w * other[f] for f, w in vec.items() if f in other)
+        t = self.config.related_time_weight
+        return dot * (1 - t + t * math.exp(-abs(day - self.days[j]) / self.config.related_time_scale))
+
+    def _rank(self, vec: dict, day: float, ordinal: int, skip: set) -> list[tuple[float, int]]:
+        half = self.config.related_window // 2
+        partial: dict[int, float] = {}
+        get = partial.get
+        for f, w in vec.items():
+            idxs, weights = self.postings.get(f, ((), ()))
+            if len(idxs) > 2 * half:  # a very common feature: only the posts nearest in time
+                k = bisect_left(idxs, ordinal)
+                lo, hi = max(0, k - half), min(len(idxs), k + half + 1)
+            else:
+                lo, hi = 0, len(idxs)
+            for j in range(lo, hi):
+                b = idxs[j]
+                partial[b] = get(b, 0.0) + w * weights[j]
+        for j in skip:
+            partial.pop(j, None)
+        # The partial sums may miss common features outside their window: score the best few exactly.
+        floor = self.config.related_min_score
+        scored = [(sc, j) for j, _ in heapq.nlargest(2 * self.config.related + 4, partial.items(), key=itemgetter(1))
+                  if (sc := self._score(vec, day, j)) >= floor]
+        # Best first; ties go to the newer post, then to the path, so two builds always agree.
+        scored.sort(key=lambda sj: (-round(sj[0], 9), self.newest_first[sj[1]]))
+        return scored
+
+    def _reasons(self, vec: dict, other: dict) -> list[str]:
+        shared = sorted(((vec[f] * other[f], f) for f in vec if f in other), key=lambda x: (-x[0], x[1]))
+        entities = [self.entities[f[1]] for _, f in shared if f[0] == ENTITY][:2]
+        tags = [self.tags[f[1]] for _, f in shared if f[0] == TAG][:2]
+        reasons = []
+        if entities:
+            reasons.append("Also about " + _and([_the(e) for e in entities]))
+        if tags:
+            reasons.append("Also tagged " + _and([f"‘{t}’" for t in tags]))
+        if not reasons and any(f[0] == CATEGORY for _, f in shared):
+            reasons.append("Also in " + next(self.categories[f[1]] for _, f in shared if f[0] == CATEGORY))
+        return reasons
+
+    # --- the author's overrides ------------------------------------------------------------------------
+
+    def _lookup(self, pool: list) -> dict:
+        """Every way an author may name a post: its slug, its path under content/, with or without .md."""
+        keys: dict[str, object] = {}
+        self.entities, self.tags, self.categories = {}, {}, {}
+        for a in pool:
+            rel = a.relative_source_path.replace("\\", "/")
+            for key in (a.slug, rel, rel.rsplit(".", 1)[0], rel.split("/", 1)[-1], rel.split("/", 1)[-1].rsplit(".", 1)[0]):
+                keys.setdefault(key, a)
+            for m in getattr(a, "entities", []):
+                self.entities.setdefault(m.entity.id, m.entity)
+            for t in getattr(a, "tags", None) or []:
+                self.tags.setdefault(t.slug, str(t))
+            if getattr(a, "category", None) is not None:
+                self.categories.setdefault(a.category.slug, str(a.category))
+        return keys
+
+    def _overrides(self, article, by_key: dict) -> tuple[list, set]:
+        meta = getattr(article, "metadata", {})
+        pins, excluded = [], set()
+        for key, out in (("related", pins), ("related-exclude", excluded)):
+            for name in _names(meta.get(key)):
+                ref = name.removeprefix("{filename}").lstrip("/")
+                target = by_key.get(ref)
+                if target is None:
+                    log.error("%s: %s names '%s', which is not a published post; use a post's slug (the last part "
+                              "of its URL) or its path under content/, like posts/%s.md",
+                              where(article, key), "Related" if key == "related" else "Related-Exclude", name,
+                              ref.rsplit("/", 1)[-1].removesuffix(".md"))
+                elif target is article:
+                    log.error("%s: %s names the post itself; remove '%s'", where(article, key),
+                              "Related" if key == "related" else "Related-Exclude", name)
+                elif key == "related":
+                    if target not in out:
+                        out.append(target)
+                else:
+                    out.add(id(target))
+        return [p for p in pins if id(p) not in excluded], excluded
