@@ -31,7 +31,7 @@ def build(tmp_path, *extra, posts=POSTS, entity_files=None):
     out = tmp_path / "out"
     done = subprocess.run([sys.executable, "-m", "pelican", str(content), "-o", str(out), "-s", str(ROOT / "publishconf.py"),
                            "--fatal", "warnings", "-e", f'ENTITIES_GAZETTEER="{GAZ}"', *extra],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300, env={"SITEURL": "https://example.org/blog",
+                          cwd=ROOT, capture_output=True, text=True, timeout=300, env={"SITEURL": "https://example.org/blog", "COLUMNS": "500",
                                                                                        "PATH": "/usr/bin:/bin"})
     return done, out
 
@@ -145,4 +145,15 @@ def test_configuration_errors_are_friendly(tmp_path, files, extra, says):
 def test_unknown_entity_in_metadata_fails_the_build_naming_the_post(tmp_path):
     done, _ = build(tmp_path, posts={"p.md": "Title: P\nDate: 2020-01-01\nEntities: Nobody Known\n\nText.\n"})
     log = " ".join((done.stdout + done.stderr).split())
-    assert done.returncode != 0 and "p.md" in log and "'Nobody Known', which is not a known entity" in log
+    assert done.returncode != 0 and "p.md:3: Entities names 'Nobody Known', which is not a known entity" in log
+    assert "Traceback" not in log
+
+
+def test_every_problem_is_listed_not_just_the_first(tmp_path):
+    posts = {"a.md": "Title: A\nDate: 2020-01-01\nEntities: Nobody Known\n\nText.\n",
+             "b.md": "Title: B\nDate: 2020-01-02\nTags: x\nEntities-Exclude: Nothing Here\n\nText.\n"}
+    done, _ = build(tmp_path, posts=posts)
+    log = " ".join((done.stdout + done.stderr).split())
+    assert done.returncode != 0 and "Traceback" not in log
+    assert "a.md:3: Entities names 'Nobody Known'" in log and "b.md:4: Entities-Exclude names 'Nothing Here'" in log
+    assert "2 problems in the content" in log

@@ -4,9 +4,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from .gazetteer import Entity, Gazetteer
 from .link import link
 from .match import Matcher
+from .metaline import where
+from .problems import Problems
 from .settings import Config
 from .text import Document
 
@@ -20,6 +24,7 @@ class Mention:
     entity: Entity
     count: int
     first: int  # character offset in the article's text; -1 when added by the author's metadata
+    salient: bool = False  # named in the title or in the post's Entities: metadata
 
     @property
     def type(self) -> str:
@@ -43,8 +48,9 @@ def _names(value) -> list[str]:
 
 
 class Analyser:
-    def __init__(self, gazetteer: Gazetteer, config: Config):
+    def __init__(self, gazetteer: Gazetteer, config: Config, problems: Problems):
         self.gazetteer = gazetteer
+        self.problems = problems
         self.config = config
         self.matcher = Matcher(gazetteer, config.patterns)
         self.found: dict[str, Entity] = {}  # pattern-found entities, by key, shared across the site
@@ -67,24 +73,27 @@ class Analyser:
         counts: dict[str, list[int]] = {}
         for h in hits:
             counts.setdefault(h.entity, []).append(h.start)
+        # What the title names, or the author lists under Entities:, is what the post is about.
+        salient = {h.entity for h in self.matcher.find(Markup(article.title).striptags())} & set(counts)
         meta = getattr(article, "metadata", {})
         for name in _names(meta.get("entities-exclude")):
             e = self.gazetteer.find(name)
             key = e.id if e else next((k for k in counts if k.endswith(":" + name)), None)
             if key is None:
-                log.error("%s: Entities-Exclude names '%s', which is not an entity this post mentions; "
-                          "check the spelling", article.source_path, name)
+                self.problems.add(f"{where(article, 'entities-exclude')}: Entities-Exclude names '{name}', which is not "
+                                  f"an entity this post mentions; check the spelling, or remove it")
                 continue
             counts.pop(key, None)
             hits = [h for h in hits if h.entity != key]
         for name in _names(meta.get("entities")):
             e = self.gazetteer.find(name)
             if e is None:
-                log.error("%s: Entities names '%s', which is not a known entity; add content/entities/%s.md "
-                          "or use a name from the gazetteer", article.source_path, name, _slugify(name))
+                self.problems.add(f"{where(article, 'entities')}: Entities names '{name}', which is not a known entity; "
+                                  f"add content/entities/{_slugify(name)}.md or use a name from the gazetteer")
                 continue
             counts.setdefault(e.id, [-1])
-        mentions = [Mention(self.entity(k), len([p for p in v if p >= 0]), v[0]) for k, v in counts.items()]
+            salient.add(e.id)
+        mentions = [Mention(self.entity(k), len([p for p in v if p >= 0]), v[0], k in salient) for k, v in counts.items()]
         mentions.sort(key=lambda m: (m.first, m.entity.name))
         return doc, hits, mentions
 

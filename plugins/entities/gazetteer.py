@@ -9,7 +9,7 @@ from pathlib import Path
 from .settings import TYPES, EntitiesConfigError
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-FIELDS = {"id", "name", "type", "aliases", "ambiguous", "description", "url", "successor", "years", "role"}
+FIELDS = {"id", "name", "type", "aliases", "ambiguous", "description", "url", "successor", "years", "role", "generic"}
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Entity:
     years: str | None = None
     role: str | None = None
     origin: str = "gazetteer"  # gazetteer, a content file's path, or 'pattern'
+    generic: bool = False  # a kind of body ('clinical commissioning groups'), kept for history, never tagged
 
     @property
     def names(self) -> list[str]:
@@ -98,6 +99,9 @@ def _entity(raw: dict, where: str) -> Entity:
     e = Entity(raw["id"], raw["name"].strip(), raw["type"], [a.strip() for a in raw.get("aliases", [])],
                {a.strip() for a in raw.get("ambiguous", [])}, raw.get("description", ""), raw.get("url"),
                raw.get("successor"), raw.get("years"), raw.get("role"), where)
+    if not isinstance(raw.get("generic", False), bool):
+        raise EntitiesConfigError(f"{where}: 'generic' must be true or false")
+    e.generic = raw.get("generic", False)
     stray = e.ambiguous - set(e.names)
     if stray:
         raise EntitiesConfigError(f"{where}: 'ambiguous' lists {', '.join(sorted(stray))}, which is not a name of this entity")
@@ -157,7 +161,7 @@ def build(config, read_markdown) -> Gazetteer:
                       "ambiguous": sorted((known.ambiguous | set(raw["ambiguous"])) & (set(known.names) | set(raw["aliases"]) | {raw["name"]})),
                       "description": raw.get("description", known.description), "url": raw.get("url", known.url_official),
                       "successor": raw.get("successor", known.successor), "years": raw.get("years", known.years),
-                      "role": raw.get("role", known.role)}
+                      "role": raw.get("role", known.role), "generic": known.generic}
             gaz.remove(known)
             gaz.add(_entity(merged, where), where)
         else:

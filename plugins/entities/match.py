@@ -13,7 +13,6 @@ import ahocorasick
 from . import patterns
 from .gazetteer import Gazetteer
 
-_SENTENCE_END = re.compile(r"(?:^|[.!?:]['\"’”)\]]*|\n)\s*['\"‘“(\[]*$")
 
 
 @dataclass(frozen=True)
@@ -34,39 +33,69 @@ class Matcher:
     def __init__(self, gazetteer: Gazetteer, use_patterns: bool = True):
         self.gazetteer = gazetteer
         self.use_patterns = use_patterns
-        # key -> (entity id or None, ambiguous, anchor word or None, length): a name can be both.
+        # key -> (entity id or None, ambiguous, anchor or None, length, not a place): a name can be both.
         words: dict[str, list] = {}
         for e in gazetteer:
+            if e.generic:  # a kind of body is not a named entity: 'CCGs' stays untagged
+                continue
             for name in e.names:
-                words[name] = [e.id, name in e.ambiguous, None, len(name)]
+                words[name] = [e.id, name in e.ambiguous, None, len(name), e.type != "PLACE"]
         if use_patterns:
-            for word in patterns.ANCHORS:
-                words.setdefault(word, [None, False, None, len(word)])[2] = word
+            for word, anchor in patterns.anchors().items():
+                words.setdefault(word, [None, False, None, len(word), False])[2] = anchor
         self.automaton = ahocorasick.Automaton()
         for key, value in words.items():
             self.automaton.add_word(key, tuple(value))
         if len(self.automaton):
             self.automaton.make_automaton()
 
+    def _short_names(self, text: str, found: list) -> list[tuple]:
+        """A post that names 'North Wessex NHS Foundation Trust' may go on to call it 'North Wessex': within
+        that post, the name without its 'NHS Trust' or 'Hospital' stands for the same body (if it is two words
+        or more and not itself a name the gazetteer knows)."""
+        out = []
+        for f in found:
+            if f.kind not in ("trust", "hospital") or f.name_end < 0:
+                continue
+            short = text[f.start:f.name_end]
+            if short.count(" ") < 1 or short in self.gazetteer.by_name:
+                continue
+            key = self.gazetteer.find(f.name)
+            key = key.id if key else f"pattern:{f.type}:{f.name}"
+            at = text.find(short)
+            while at >= 0:
+                stop = at + len(short)
+                if (not at or not _WORDCHAR(text[at - 1])) and (stop >= len(text) or not _WORDCHAR(text[stop])):
+                    out.append((at, -len(short), False, stop, key))
+                at = text.find(short, stop)
+        return out
+
     def find(self, text: str) -> list[Hit]:
         """Whole-word, case-sensitive, leftmost-longest mentions; ambiguous names only with support."""
         # Candidates as (start, -length, ambiguous, end, entity) tuples: sorting them gives leftmost-longest.
         cands, found = [], []
+        known_ends: set[int] = set()
         n_text = len(text)
         if len(self.automaton):
-            for end, (eid, amb, anchor, n) in self.automaton.iter(text):
+            for end, (eid, amb, anchor, n, body) in self.automaton.iter(text):
                 start = end - n + 1
                 if (start and _WORDCHAR(text[start - 1])) or (end + 1 < n_text and _WORDCHAR(text[end + 1])):
                     continue
                 if eid is not None:
                     cands.append((start, -n, amb, end + 1, eid))
+                    if body:  # 'Virgin Care and Reading CCG' is two bodies; 'Hampshire and Isle of Wight ICB' one
+                        known_ends.add(end + 1)
                 if anchor is not None:
-                    f = patterns.at_anchor(text, anchor, start, end + 1)
+                    f = patterns.at_anchor(text, text[start:end + 1], anchor, start, end + 1, known_ends)
                     if f is not None:
                         found.append(f)
-        for f in patterns.resolve(list(dict.fromkeys(found)), text):
+                        if f.type == "ORG":
+                            known_ends.add(f.end)
+        found = patterns.resolve(list(dict.fromkeys(found)), text)
+        for f in found:
             known = self.gazetteer.find(f.name)
             cands.append((f.start, f.start - f.end, False, f.end, known.id if known else f"pattern:{f.type}:{f.name}"))
+        cands += self._short_names(text, found)
         cands.sort()
         chosen, last = [], -1
         for c in cands:
@@ -75,4 +104,4 @@ class Matcher:
                 last = c[3]
         supported = {c[4] for c in chosen if not c[2]}
         return [Hit(c[0], c[3], c[4], c[2]) for c in chosen
-                if not c[2] or c[4] in supported or not _SENTENCE_END.search(text, max(0, c[0] - 40), c[0])]
+                if not c[2] or c[4] in supported or not patterns.sentence_start(text, c[0])]

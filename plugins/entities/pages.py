@@ -15,6 +15,7 @@ from .analyse import Analyser
 from .gazetteer import build
 from .link import link
 from .refs import Refs
+from .problems import Problems
 from .relate import Relater
 from .settings import TYPE_NAMES, TYPES, EntitiesConfigError, configure
 from .text import Document
@@ -34,7 +35,8 @@ class EntitiesGenerator(Generator):
             # One clear line naming the file and the fix, not a traceback (Pelican prints one for exceptions).
             log.critical("entities: %s", err)
             raise SystemExit(1) from None
-        self.analyser = Analyser(self.gazetteer, self.config)
+        self.problems = Problems()
+        self.analyser = Analyser(self.gazetteer, self.config, self.problems)
         STATS.clear()
         STATS["load"] = process_time() - start
 
@@ -99,9 +101,10 @@ class EntitiesGenerator(Generator):
         STATS["analyse"] = process_time() - start
         log.info("entities: %d posts, %d entities with pages, %d links", len(published), len(visible), links)
         start = process_time()
-        related = Relater(cfg).build(published, everything, self.refs)
+        related = Relater(cfg, self.problems).build(published, everything, self.refs)
         STATS["relate"] = process_time() - start
         log.info("related stories: %d links", related)
+        self.problems.report()
 
     def generate_output(self, writer):
         start = process_time()

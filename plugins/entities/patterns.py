@@ -1,55 +1,128 @@
-"""Names the gazetteer lacks but the NHS's own naming patterns give away.
+"""Names the gazetteer lacks but naming conventions give away.
 
-'<Place> CCG', '<Place> Clinical Commissioning Group', '<Name> NHS (Foundation) Trust', '<Name> Hospital(s)',
-'<Place> Integrated Care Board', and people introduced by role or title ('chief executive Katrina Percy',
-'Dr Jane Doe').
+Organisations by the word that ends their name: '<Place> CCG' / 'Clinical Commissioning Group', '<Place>
+Integrated Care Board', '<Name> NHS (Foundation) Trust', '<Name> Hospital(s)' / 'Infirmary', '<Name> District
+Council', '<Name> Crown Court', '<Name> Ltd'; or that starts it: 'University of <Place>', 'Save <Name>'
+(local campaigns). People by a title or role before them ('chief executive Katrina Percy', 'Dr Jane Doe',
+'Cllr Peter Marsh') or by a given name from data/first_names.txt followed by a surname ('Graham Tull').
 
-Speed: the matcher's one Aho–Corasick pass also finds the *anchor* words ('CCG', 'Hospital', 'chief
-executive', 'Dr'…); a small anchored expression then reads the name just before or after each anchor.
-No expression ever scans a whole post, and there is never one expression per entity.
+Speed: the matcher's one Aho–Corasick pass also finds these *anchor* words; the name is then read from the
+few words just before or after each anchor. No expression ever scans a whole post.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-_PERSON = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}"
-_BEFORE = 200  # characters before an anchor in which an organisation's name is read (8 words at most)
+FIRST_NAMES = Path(__file__).parent / "data" / "first_names.txt"
+_BEFORE = 200  # characters before an anchor in which an organisation's name is read
+_MAX_WORDS = 8
 
-# Anchor word -> (type, kind). Organisation anchors follow the name; role anchors precede it.
-_ORG_ANCHORS = {
-    "CCG": "ccg", "Clinical Commissioning Group": "ccg",
-    "Integrated Care Board": "icb", "ICB": "icb",
-    "NHS Trust": "trust", "NHS Foundation Trust": "trust",
-    "Hospital": "hospital", "Hospitals": "hospital", "Infirmary": "hospital",
+
+@dataclass(frozen=True)
+class Anchor:
+    type: str  # ORG or PERSON
+    kind: str  # ccg, icb, trust, hospital, council, court, company, university, campaign, role, given
+    after: bool  # the name follows the anchor (else it precedes it)
+    keep: bool  # the anchor is part of the name ('Hospital', 'University of', a given name)
+    ambiguous: bool = False  # a given name that is also a word ('Will', 'May'): not at a sentence start
+
+
+_SUFFIXES = {
+    "ccg": ["CCG", "Clinical Commissioning Group"],
+    "icb": ["Integrated Care Board", "ICB"],
+    "trust": ["NHS Trust", "NHS Foundation Trust"],
+    "hospital": ["Hospital", "Hospitals", "Infirmary"],
+    "council": ["Council"],
+    "court": ["Crown Court", "Magistrates’ Court", "Magistrates' Court", "Magistrates Court", "Coroner’s Court",
+              "Coroner's Court", "County Court"],
+    "company": ["Ltd", "Limited", "plc", "PLC", "LLP"],
+    "university": ["University"],
 }
+_PREFIXES = {"university": ["University of"], "campaign": ["Save"], "healthwatch": ["Healthwatch"]}
 _ROLES = ["chief executive", "chief exec", "chief officer", "chair", "chairman", "chairwoman", "medical director",
           "chief nurse", "director", "health secretary", "secretary of state", "health minister", "minister",
-          "councillor", "cllr", "cllr.", "mp", "dr", "dr.", "sir", "dame", "professor", "prof", "prof.", "mr", "mrs", "ms"]
+          "councillor", "cllr", "cllr.", "dr", "dr.", "sir", "dame", "professor", "prof", "prof.", "mr", "mrs", "ms",
+          "lord", "baroness", "lady"]
 
 
 def _case_variants(phrase: str) -> set[str]:
     return {phrase, phrase.capitalize(), phrase.title(), phrase.upper(), phrase.title().replace(" Of ", " of ")}
 
 
-ANCHORS: dict[str, tuple[str, str]] = {w: ("ORG", k) for w, k in _ORG_ANCHORS.items()}
-for _role in _ROLES:
-    for _v in _case_variants(_role):
-        if _v.lower() not in ("mp",) or _v == "MP":  # 'mp' in lower case is not a title
-            ANCHORS.setdefault(_v, ("PERSON", "role"))
+def load_first_names(path: Path = FIRST_NAMES) -> dict[str, bool]:
+    """Given name -> whether it is also an everyday word (marked ' *' in the file)."""
+    names: dict[str, bool] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                names[line.removesuffix("*").strip()] = line.endswith("*")
+    return names
+
+
+def anchors(given: dict[str, bool] | None = None) -> dict[str, Anchor]:
+    """Every anchor word, for the matcher's automaton."""
+    out: dict[str, Anchor] = {}
+    for kind, words in _SUFFIXES.items():
+        for w in words:
+            out[w] = Anchor("ORG", kind, after=False, keep=kind not in ("ccg", "icb"))
+    for kind, words in _PREFIXES.items():
+        for w in words:
+            out[w] = Anchor("ORG", kind, after=True, keep=True)
+    for role in _ROLES:
+        for v in _case_variants(role):
+            out.setdefault(v, Anchor("PERSON", "role", after=True, keep=False))
+    for name, amb in (given if given is not None else first_names()).items():
+        out.setdefault(name, Anchor("PERSON", "given", after=True, keep=True, ambiguous=amb))
+    return out
+
 
 _WORD = re.compile(r"[A-Z][\w'’&-]*\Z")  # a capitalised word, at the end of a space-separated token
 _LINKS = {"and", "of", "on", "upon", "the", "in", "for", "&"}
-_MAX_WORDS = 8
-_PERSON_NAME = re.compile(rf"\s+(?P<name>{_PERSON})\b")
+_PERSON = re.compile(r"\s+(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})\b")  # after a role: 'Katrina Percy'
+_SURNAME = re.compile(r" (?P<s>(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![\w'’-])")
+_AFTER_WORDS = re.compile(r"(?: (?:[A-Z][\w'’&-]*|(?:and|of|upon|&)(?= [A-Z]))){1,5}")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:]['\"’”)\]]*|\n)\s*['\"‘“(\[]*$")
 
-# Words that make a capitalised run a sentence opener rather than a name ('The Trust', 'Our CCG').
-_OPENERS = {"The", "A", "An", "Our", "Their", "This", "That", "Its", "Your", "My", "His", "Her", "Every", "Each",
-            "Local", "New", "Both", "Some", "All", "Many", "Most", "Other", "Any", "No", "In", "At", "By", "For"}
+# Capitalised words that open a sentence or a phrase rather than a name ('The Trust', 'What Somerset CCG').
+_OPENERS = {
+    "The", "A", "An", "Our", "Their", "This", "That", "These", "Those", "Its", "Your", "My", "His", "Her", "Every",
+    "Each", "Local", "New", "Both", "Some", "All", "Many", "Most", "Other", "Any", "No", "In", "At", "By", "For",
+    "What", "When", "Where", "Why", "How", "Who", "Which", "Whether", "If", "But", "And", "So", "Then", "Now",
+    "Yet", "Still", "Meanwhile", "Today", "Yesterday", "Tomorrow", "Last", "Next", "Under", "Over", "After",
+    "Before", "Since", "While", "Although", "Though", "Because", "As", "With", "Without", "From", "To", "On", "Of",
+    "Is", "Was", "Were", "Are", "Will", "Would", "Should", "Could", "Can", "Did", "Does", "Do", "Has", "Have",
+    "Had", "Even", "Only", "Just", "Also", "Not", "Nor", "Or", "Yes", "Thanks", "Dear", "Once", "Here", "There",
+    "Such", "Several", "Few", "Why", "Like", "Unlike", "Despite", "Until", "Unless", "Against", "Between", "Former",
+    "Interim", "Acting", "Then", "Ask", "See", "Read", "Please", "Sign", "Join", "Write", "Tell", "Let", "Meet",
+    "Support", "Both", "Either", "Neither", "Whole", "Entire", "Own", "Same", "Another", "Whose", "One", "Two",
+    "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First", "Second", "Third", "Single", "Super",
+}
 _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "General", "District", "Community",
-            "University", "Teaching", "Foundation", "County", "City", "Our"}
-_NOT_PEOPLE = {"Health", "Social", "Care", "Act", "Trust", "NHS", "Service", "Services", "Board", "Council",
-               "Committee", "England", "Hospital", "Report", "Review", "Group", "Foundation", "Street", "Road"}
+            "University", "Teaching", "Foundation", "County", "City", "Our", "Borough", "Town", "Parish",
+            "Metropolitan", "Council", "Crown", "Court", "Local", "National", "Health", "Care", "Social", "Mental",
+            "Group", "Limited", "Ltd", "Services", "Service", "Acute", "Partnership", "Your", "Their", "Its",
+            "Integrated", "Clinical", "Commissioning", "Board", "Unitary", "Combined", "Authority"}
+# Words that end a would-be surname: a street, a building, an organisation, a date.
+_NOT_PEOPLE = {
+    "Health", "Social", "Care", "Act", "Trust", "NHS", "Service", "Services", "Board", "Council", "Committee",
+    "England", "Hospital", "Hospitals", "Report", "Review", "Group", "Foundation", "Street", "Road", "Lane",
+    "Avenue", "Way", "Close", "Drive", "Square", "Place", "Park", "House", "Hall", "Court", "Centre", "Center",
+    "Ward", "Unit", "Wing", "Building", "Clinic", "Surgery", "Practice", "College", "School", "University",
+    "Institute", "Fund", "Line", "Station", "Bridge", "Gardens", "Green", "Hill", "Estate", "Memorial", "Day",
+    "Week", "Month", "Year", "Plan", "Bill", "Law", "Fund", "Appeal", "Campaign", "Association", "Society",
+    "Partnership", "Network", "Alliance", "Union", "Party", "Commission", "Agency", "Authority", "Office",
+    "Department", "Ministry", "Government", "Parliament", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter", "Labour", "Conservative", "Tory",
+    "Liberal", "Democrat", "Democrats", "Green", "Independent", "The", "And", "Of", "Hospice", "Lodge", "Medical",
+    "Mental", "General", "Royal", "Primary", "Community", "Nursing", "Ambulance", "Cancer", "Children",
+    "Women", "Maternity", "Emergency", "Urgent", "Walk", "Minor", "Injuries", "Central", "North", "South", "East",
+    "West", "Upper", "Lower", "Great", "Little", "St", "Saint",
+}
 
 
 @dataclass(frozen=True)
@@ -59,65 +132,129 @@ class Found:
     name: str  # the canonical form: 'West Hampshire CCG', 'Southern Health NHS Foundation Trust'
     type: str
     kind: str  # which pattern
+    name_end: int = -1  # where the name proper ends, before a suffix that the canonical form spells out
 
 
-def _trim(name: str) -> str:
-    words = name.split()
+def _canonical(kind: str, text: str, start: int, name_end: int, end: int) -> str:
+    suffix = {"ccg": " CCG", "icb": " Integrated Care Board"}.get(kind)
+    return text[start:name_end] + suffix if suffix else text[start:end]
+
+
+@lru_cache(maxsize=4)
+def first_names(path: Path = FIRST_NAMES) -> dict[str, bool]:
+    return load_first_names(path)
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """Whether text[pos] begins a sentence, a line or a quotation (where any word has a capital)."""
+    return bool(_SENTENCE_END.search(text, max(0, pos - 40), pos))
+
+
+def _trim(words: list[str]) -> list[str]:
     while words and words[0] in _OPENERS:
-        words.pop(0)
-    return " ".join(words)
+        words = words[1:]
+    return words
 
 
-def _generic(name: str) -> bool:
-    return all(w in _GENERIC or w.lower() in ("and", "of", "the", "&") for w in name.split())
+def _generic(words: list[str]) -> bool:
+    return all(w in _GENERIC or w in _LINKS for w in words)
 
 
-def at_anchor(text: str, word: str, start: int, end: int) -> Found | None:
-    """The name an anchor word at text[start:end] introduces or ends, if there is one."""
-    type_, kind = ANCHORS[word]
-    if kind == "role":
-        m = _PERSON_NAME.match(text, end)
-        if not m:
+def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_ends: set[int]) -> Found | None:
+    """The name an anchor word at text[start:end] introduces or ends, if there is one.
+
+    `known_ends` holds where the gazetteer names seen so far end, so 'Virgin Care and Reading CCG' is read
+    as two bodies, not one.
+    """
+    if anchor.kind == "role":
+        return _after_role(text, end)
+    if anchor.kind == "given":
+        return _given(text, word, anchor, start, end)
+    if anchor.after:
+        m = _AFTER_WORDS.match(text, end)
+        if not m or (anchor.kind == "campaign" and not _campaign_ok(text, start, m.group())):
             return None
-        name = _trim(m["name"])
-        if not name or _generic(name) or set(name.split()) & _NOT_PEOPLE:
+        words = m.group().split()
+        if _generic(words):
             return None
-        return Found(m.end("name") - len(name), m.end("name"), name, type_, kind)
+        return Found(start, m.end(), text[start:m.end()], anchor.type, anchor.kind)
     if start < 2 or text[start - 1] != " ":
         return None
-    words, nhs = _words_before(text, start - 1)
-    name = _trim(" ".join(words))
-    if not name or _generic(name):
+    words, name_start, nhs = _words_before(text, start - 1, known_ends)
+    if not words or _generic(words):
         return None
-    name_start = start - 1 - len(name)
-    canonical = {"ccg": f"{name} CCG", "icb": f"{name} Integrated Care Board"}.get(kind, text[name_start:end])
-    return Found(name_start - 4 if nhs else name_start, end, canonical, type_, kind)
+    name_end = start - 1
+    return Found(name_start - 4 if nhs else name_start, end, _canonical(anchor.kind, text, name_start, name_end, end),
+                 anchor.type, anchor.kind, name_end)
 
 
-def _words_before(text: str, stop: int) -> tuple[list[str], bool]:
+def _campaign_ok(text: str, start: int, words: str) -> bool:
+    """'Save Mendip General' is a campaign; 'Save Money' opening a sentence is advice."""
+    return not sentence_start(text, start) or len(words.split()) >= 2
+
+
+def _after_role(text: str, end: int) -> Found | None:
+    m = _PERSON.match(text, end)
+    if not m:
+        return None
+    words = _trim(m["name"].split())
+    if not words or _generic(words) or set(words) & _NOT_PEOPLE:
+        return None
+    name = " ".join(words)
+    return Found(m.end("name") - len(name), m.end("name"), name, "PERSON", "role")
+
+
+def _given(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found | None:
+    """'Graham Tull': a given name, then a capitalised surname that is not a street, a body or a date."""
+    if anchor.ambiguous and sentence_start(text, start):
+        return None
+    m = _SURNAME.match(text, end)
+    if not m or m["s"] in _NOT_PEOPLE or m["s"] in _OPENERS:
+        return None
+    stop = m.end()
+    second = _SURNAME.match(text, stop)  # 'Mary Anne Smith': a second given name, then the surname
+    if second and m["s"] in first_names() and second["s"] not in _NOT_PEOPLE and second["s"] not in _OPENERS:
+        stop = second.end()
+    return Found(start, stop, text[start:stop], "PERSON", "given")
+
+
+def _words_before(text: str, stop: int, known_ends: set[int]) -> tuple[list[str], int, bool]:
     """The name ending at text[stop] (a space): up to 8 capitalised words, read right to left, joined by
     'of', 'and', 'the'… only where a capitalised word follows. A leading 'NHS ' is a prefix, not the name
-    ('NHS Shropshire CCG' is Shropshire CCG). Names never run across a sentence end or a line."""
-    tokens = text[max(0, stop - _BEFORE):stop].split(" ")
+    ('NHS Shropshire CCG' is Shropshire CCG). Names never run across a sentence end or a line, nor across
+    an 'and' that follows a name the gazetteer knows. Returns (words, where they start, NHS prefix)."""
+    lo = max(0, stop - _BEFORE)
+    tokens = text[lo:stop].split(" ")
     words: list[str] = []
+    pos = stop  # where the current token ends
     for token in reversed(tokens):
+        token_start = pos - len(token)
         if len(words) == _MAX_WORDS:
             break
         if token in _LINKS and words and words[-1] not in _LINKS:
+            if token in ("and", "&") and (token_start - 1) in known_ends:
+                break  # 'Virgin Care and Reading …': the name starts after 'and'
             words.append(token)
+            pos = token_start - 1
             continue
         m = _WORD.search(token)
         if not m or (m.start() and _wordchar(token[m.start() - 1])):
             break
         words.append(m.group())
+        pos = token_start - 1
         if m.start():  # '(West' or '“West' or 'end.\nWest': the name starts inside the token
             break
     while words and words[-1] in _LINKS:
         words.pop()
     words.reverse()
-    if len(words) > 1 and words[0] == "NHS":
-        return words[1:], True
-    return words, False
+    # Re-find where the kept words start: openers and trailing links may have been dropped.
+    kept = _trim(words)
+    if not kept:
+        return [], stop, False
+    name_start = stop - len(" ".join(kept))
+    if len(kept) > 1 and kept[0] == "NHS":
+        return kept[1:], name_start + 4, True
+    return kept, name_start, False
 
 
 def _wordchar(c: str) -> bool:
@@ -126,8 +263,8 @@ def _wordchar(c: str) -> bool:
 
 def resolve(found: list[Found], text: str) -> list[Found]:
     """'Katrina Percy of Southern Health NHS Foundation Trust': the trust's name starts after the person."""
-    people = [f for f in found if f.kind == "role"]
-    return people + [_after_people(f, people, text) for f in found if f.kind != "role"]
+    people = [f for f in found if f.type == "PERSON"]
+    return people + [_after_people(f, people, text) for f in found if f.type != "PERSON"]
 
 
 def _after_people(org: Found, people: list[Found], text: str) -> Found:
@@ -136,7 +273,7 @@ def _after_people(org: Found, people: list[Found], text: str) -> Found:
             rest = re.match(r"\s+(?:of|at|from)\s+", text[p.end:org.end])
             if rest:
                 start = p.end + rest.end()
-                cut = start - org.start
-                name = org.name[cut:] if org.kind in ("trust", "hospital") else org.name
-                return Found(start, org.end, name, org.type, org.kind)
+                name_end = org.name_end if org.name_end >= 0 else org.end
+                return Found(start, org.end, _canonical(org.kind, text, start, name_end, org.end), org.type,
+                             org.kind, name_end)
     return org

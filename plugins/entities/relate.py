@@ -12,7 +12,6 @@ The author has the last word: `Related:` pins stories first, `Related-Exclude:` 
 from __future__ import annotations
 
 import heapq
-import logging
 import math
 from bisect import bisect_left
 from collections import defaultdict
@@ -21,10 +20,9 @@ from operator import itemgetter
 
 from .metaline import where
 
-log = logging.getLogger(__name__)
-
 ENTITY, TAG, CATEGORY = "e", "t", "c"
-STRONGEST = 12  # features kept per post: its most telling entities, tags and category
+STRONGEST = 24  # features kept per post: its most telling entities, tags and category
+SALIENT = 2.0  # an entity the title names (or the author lists) weighs double
 
 
 @dataclass
@@ -57,8 +55,9 @@ def _names(value) -> list[str]:
 
 
 class Relater:
-    def __init__(self, config):
+    def __init__(self, config, problems):
         self.config = config
+        self.problems = problems
 
     # --- features -------------------------------------------------------------------------------------
 
@@ -66,7 +65,7 @@ class Relater:
         """Feature -> how strongly the post has it, before rarity: entities by mentions, tags and category flat."""
         feats: dict[tuple[str, str], float] = {}
         for m in getattr(article, "entities", []):
-            feats[(ENTITY, m.entity.id)] = 1.0 + math.log(max(1, m.count))
+            feats[(ENTITY, m.entity.id)] = (1.0 + math.log(max(1, m.count))) * (SALIENT if m.salient else 1.0)
         for t in getattr(article, "tags", None) or []:
             feats[(TAG, t.slug)] = 1.0
         cat = getattr(article, "category", None)
@@ -112,7 +111,7 @@ class Relater:
             day = a.date.timestamp() / 86400
             pins, excluded = self._overrides(a, by_key)
             pinned = [position[id(p)] for p in pins]
-            skip = excluded | set(pinned) | ({i} if i is not None else set())
+            skip = {position[x] for x in excluded} | set(pinned) | ({i} if i is not None else set())
             ordinal = i if i is not None else bisect_left(order, (a.date, a.source_path))
             chosen = self._rank(vec, day, ordinal, skip)[:max(0, cfg.related - len(pinned))]
             a.related_stories = [
@@ -201,14 +200,13 @@ class Relater:
             for name in _names(meta.get(key)):
                 ref = name.removeprefix("{filename}").lstrip("/")
                 target = by_key.get(ref)
+                label = "Related" if key == "related" else "Related-Exclude"
                 if target is None:
-                    log.error("%s: %s names '%s', which is not a published post; use a post's slug (the last part "
-                              "of its URL) or its path under content/, like posts/%s.md",
-                              where(article, key), "Related" if key == "related" else "Related-Exclude", name,
-                              ref.rsplit("/", 1)[-1].removesuffix(".md"))
+                    self.problems.add(f"{where(article, key)}: {label} names '{name}', which is not a published post; "
+                                      f"use a post's slug (the last part of its URL) or its path under content/, "
+                                      f"like posts/{ref.rsplit('/', 1)[-1].removesuffix('.md')}.md")
                 elif target is article:
-                    log.error("%s: %s names the post itself; remove '%s'", where(article, key),
-                              "Related" if key == "related" else "Related-Exclude", name)
+                    self.problems.add(f"{where(article, key)}: {label} names the post itself; remove '{name}'")
                 elif key == "related":
                     if target not in out:
                         out.append(target)

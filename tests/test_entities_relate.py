@@ -1,0 +1,117 @@
+"""Related stories on a small hand-made site whose right answers are known, built with real Pelican."""
+import json
+
+import pytest
+
+from test_entities_site import build
+
+# Three storylines and a loner. NHS England is in every post, so sharing it says almost nothing.
+POSTS = {
+    "mazars.md": "Title: The Mazars Review is out\nDate: 2015-12-17\nCategory: Southern Health\nTags: deaths\n\n"
+                 "The Mazars Review found that Southern Health failed to investigate deaths. NHS England commissioned "
+                 "it. Southern Health apologised.\n",
+    "percy.md": "Title: Katrina Percy goes\nDate: 2016-08-01\nCategory: Southern Health\nTags: deaths\n\n"
+                "Chief executive Katrina Percy left Southern Health after the Mazars Review. NHS England said "
+                "little.\n",
+    "mazars-year.md": "Title: A year after Mazars\nDate: 2016-12-15\nCategory: Southern Health\n\n"
+                      "A year on from the Mazars Review, Southern Health still has questions to answer. NHS England "
+                      "is silent.\n",
+    "circle.md": "Title: Circle takes Hinchingbrooke\nDate: 2012-02-01\nCategory: Privatisation\nTags: outsourcing\n\n"
+                 "Circle Health took over Hinchingbrooke. Monitor approved it, and NHS England watched.\n",
+    "circle-out.md": "Title: Circle walks away\nDate: 2015-01-09\nCategory: Privatisation\nTags: outsourcing\n\n"
+                     "Circle Health walked away from Hinchingbrooke. NHS England and Monitor picked up the pieces.\n",
+    "parking.md": "Title: Parking charges\nDate: 2016-03-03\nCategory: Transport\nTags: parking\n\n"
+                  "Hospital car parks cost patients a fortune, and NHS England has no view.\n",
+}
+
+
+def related(out, slug):
+    doc = json.loads((out / "entities.json").read_text(encoding="utf-8"))
+    art = {a["url"]: a for a in doc["articles"]}[f"posts/{slug}/"]
+    return art["related"]
+
+
+def urls(items):
+    return [r["url"].split("/")[1] for r in items]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    done, out = build(tmp_path_factory.mktemp("rel"), posts=POSTS)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+def test_storylines_find_each_other_best_first(site):
+    assert urls(related(site, "the-mazars-review-is-out")) == ["a-year-after-mazars", "katrina-percy-goes"]
+    assert urls(related(site, "circle-walks-away")) == ["circle-takes-hinchingbrooke"]
+
+
+def test_a_post_with_nothing_related_gets_nothing_rather_than_padding(site):
+    assert related(site, "parking-charges") == []  # it shares only NHS England, which every post names
+
+
+def test_a_rare_shared_entity_beats_a_common_one(site):
+    # percy.md shares Southern Health and the Mazars Review with two posts, and only NHS England with the rest.
+    got = related(site, "katrina-percy-goes")
+    assert urls(got) == ["the-mazars-review-is-out", "a-year-after-mazars"]
+    assert all(r["score"] > 0 for r in got)
+    assert got[0]["score"] >= got[1]["score"]
+
+
+def test_reasons_name_what_is_shared_in_words(site):
+    reasons = related(site, "the-mazars-review-is-out")[0]["reasons"]
+    assert reasons[0] in ("Also about Southern Health NHS Foundation Trust and the Mazars Review",
+                          "Also about the Mazars Review and Southern Health NHS Foundation Trust")
+    tagged = related(site, "circle-walks-away")[0]["reasons"]
+    assert "Also tagged ‘outsourcing’" in tagged
+
+
+def test_never_the_post_itself_and_at_most_the_setting(tmp_path):
+    done, out = build(tmp_path, "-e", "ENTITIES_RELATED=1", posts=POSTS)
+    assert done.returncode == 0, done.stderr
+    for slug in ("the-mazars-review-is-out", "katrina-percy-goes", "a-year-after-mazars"):
+        got = urls(related(out, slug))
+        assert len(got) == 1 and got != [slug]
+
+
+def test_author_pins_and_exclusions(tmp_path):
+    posts = dict(POSTS)
+    posts["parking.md"] = POSTS["parking.md"].replace("Tags: parking\n", "Tags: parking\nRelated: circle-walks-away, posts/mazars.md\n")
+    posts["mazars.md"] = POSTS["mazars.md"].replace("Tags: deaths\n", "Tags: deaths\nRelated-Exclude: a-year-after-mazars\n")
+    done, out = build(tmp_path, posts=posts)
+    assert done.returncode == 0, done.stdout + done.stderr
+    pinned = related(out, "parking-charges")
+    assert urls(pinned) == ["circle-walks-away", "the-mazars-review-is-out"]  # in the author's order
+    assert all(r["pinned"] for r in pinned)
+    assert urls(related(out, "the-mazars-review-is-out")) == ["katrina-percy-goes"]
+
+
+@pytest.mark.parametrize("line, says", [
+    ("Related: no-such-post", "parking.md:5: Related names 'no-such-post', which is not a published post"),
+    ("Related-Exclude: posts/nope.md", "parking.md:5: Related-Exclude names 'posts/nope.md', which is not a published post"),
+    ("Related: parking-charges", "parking.md:5: Related names the post itself"),
+])
+def test_override_errors_name_the_file_and_line(tmp_path, line, says):
+    posts = dict(POSTS)
+    posts["parking.md"] = POSTS["parking.md"].replace("Tags: parking\n", f"Tags: parking\n{line}\n")
+    done, _ = build(tmp_path, posts=posts)
+    log = " ".join((done.stdout + done.stderr).split())
+    assert done.returncode != 0 and says in log and "Traceback" not in log
+
+
+@pytest.mark.parametrize("setting, says", [
+    ('ENTITIES_RELATED_MIN_SCORE=2', "ENTITIES_RELATED_MIN_SCORE is 2; use a number from 0 to 1"),
+    ('ENTITIES_RELATED_WEIGHTS={"colour": 1}', "ENTITIES_RELATED_WEIGHTS is {'colour': 1}"),
+    ('ENTITIES_RELATED=-1', "ENTITIES_RELATED is -1; use a whole number"),
+])
+def test_related_settings_are_checked(tmp_path, setting, says):
+    done, _ = build(tmp_path, "-e", setting, posts=POSTS)
+    log = " ".join((done.stdout + done.stderr).split())
+    assert done.returncode != 0 and says in log and "Traceback" not in log
+
+
+def test_related_stories_are_deterministic(site, tmp_path):
+    done, again = build(tmp_path, posts=POSTS)
+    assert done.returncode == 0
+    assert (again / "entities.json").read_bytes() == (site / "entities.json").read_bytes()
