@@ -65,3 +65,46 @@ def test_pattern_names_collapse_onto_listed_entities():
                                    "Health and Social Care Trust"])
 def test_generic_phrases_are_not_names(text):
     assert not [e for e, _ in found(text) if e.startswith("pattern:")], found(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mendip District Council objected.", "Mendip District Council"),
+    ("He was sentenced at Oxford Crown Court.", "Oxford Crown Court"),
+    ("The contract went to Clearwell Urgent Care Ltd in May.", "Clearwell Urgent Care Ltd"),
+    ("Researchers at the University of Bristol for NHS England found it.", "University of Bristol"),
+    ("Campaigners from Save Mendip General marched.", "Save Mendip General"),
+    ("Healthwatch Hampshire asked patients.", "Healthwatch Hampshire"),
+])
+def test_more_naming_patterns(text, name):
+    assert any(e.endswith(":" + name) for e, _ in found(text)), found(text)
+
+
+def test_an_and_after_a_known_body_starts_a_new_name():
+    got = found("The deal between Circle Health and Reading and Kennet CCG collapsed.")
+    assert ("circle", "Circle Health") in got
+    assert any(e == "pattern:ORG:Reading and Kennet CCG" for e, _ in got), got
+    # but a place before 'and' stays part of the name
+    assert any(e.endswith(":Hampshire and Isle of Wight Integrated Care Board") for e, _ in
+               found("We met NHS Hampshire and Isle of Wight Integrated Care Board."))
+
+
+def test_sentence_openers_are_not_part_of_a_name():
+    assert [e for e, _ in found("What Somerset CCG wants is cuts.") if e.startswith("pattern:")] == ["pattern:ORG:Somerset CCG"]
+    assert not [e for e, _ in found("One CCG becomes one ICB.") if e.startswith("pattern:")]
+
+
+def test_a_post_may_shorten_a_trust_or_hospital_name():
+    text = "North Wessex NHS Foundation Trust runs St Agatha’s Hospital. North Wessex said St Agatha’s was safe."
+    got = found(text)
+    trust = "pattern:ORG:North Wessex NHS Foundation Trust"
+    hospital = "pattern:ORG:St Agatha’s Hospital"
+    assert [s for e, s in got if e == trust] == ["North Wessex NHS Foundation Trust", "North Wessex"]
+    assert [s for e, s in got if e == hospital] == ["St Agatha’s Hospital", "St Agatha’s"]
+
+
+def test_generic_kinds_of_body_are_never_tagged(tmp_path):
+    gaz = tmp_path / "g.toml"
+    gaz.write_text('[[entity]]\nid = "ccgs"\nname = "Clinical commissioning groups"\ntype = "ORG"\naliases = ["CCGs"]\n'
+                   'generic = true\n\n[[entity]]\nid = "nhs-england"\nname = "NHS England"\ntype = "ORG"\n', encoding="utf-8")
+    m = Matcher(Gazetteer(load_builtin(gaz)))
+    assert [h.entity for h in m.find("CCGs and Clinical commissioning groups answer to NHS England.")] == ["nhs-england"]
