@@ -45,3 +45,9 @@ def test_text_around_links_is_kept_exactly():
     root = linked(html, "every")
     assert root.text_content() == lxml.html.fragment_fromstring(html, create_parent="div").text_content()
     assert [a.text for a in root.iter("a")] == ["CQC", "Southern Health", "NHS England"]
+
+
+def test_an_ambiguous_name_at_a_sentence_start_is_never_the_one_linked():
+    root = linked("<p>Monitor the data. We wrote to Monitor again.</p>")
+    assert anchors(root) == [("Monitor", "/entity/monitor/", "p")]
+    assert root.find("p").text == "Monitor the data. We wrote to "

@@ -108,3 +108,10 @@ def test_generic_kinds_of_body_are_never_tagged(tmp_path):
                    'generic = true\n\n[[entity]]\nid = "nhs-england"\nname = "NHS England"\ntype = "ORG"\n', encoding="utf-8")
     m = Matcher(Gazetteer(load_builtin(gaz)))
     assert [h.entity for h in m.find("CCGs and Clinical commissioning groups answer to NHS England.")] == ["nhs-england"]
+
+
+def test_ambiguous_names_with_a_possessive_or_named_mid_sentence_elsewhere():
+    assert ids("Monitor’s chief executive resigned.") == {"monitor"}  # a verb takes no possessive
+    assert ids("Monitor, the regulator, agreed. We had written to Monitor.") == {"monitor"}
+    hits = MATCHER.find("Monitor the figures. We had written to Monitor.")
+    assert [(h.start, h.weak) for h in hits] == [(0, True), (39, False)]  # counted, but only the second is plain

@@ -19,7 +19,7 @@ def link(doc: Document, hits: list[Hit], href, mode: str) -> int:
     done: set[str] = set()
     first = mode == "first"
     for h in hits:
-        if first and h.entity in done:
+        if (first and h.entity in done) or h.weak:  # 'Monitor the data' is never linked, whatever else the post says
             continue
         k = doc.segment_index(h.start)
         if k is None:

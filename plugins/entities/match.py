@@ -21,13 +21,15 @@ class Hit:
     end: int
     entity: str  # id, or the canonical name of a pattern-found entity ('pattern:ORG:West Hampshire CCG')
     ambiguous: bool = False
+    weak: bool = False  # an ambiguous name at a sentence start, counted only because the post names it elsewhere
 
 
 def _word(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-_WORDCHAR = re.compile(r"\w").match  # the same test, without a Python call per character
+_WORDCHAR = re.compile(r"\w").match
+_POSSESSIVE = re.compile(r"['’]s\b").match  # the same test, without a Python call per character
 
 class Matcher:
     def __init__(self, gazetteer: Gazetteer, use_patterns: bool = True):
@@ -102,6 +104,8 @@ class Matcher:
             if c[0] >= last:
                 chosen.append(c)
                 last = c[3]
-        supported = {c[4] for c in chosen if not c[2]}
-        return [Hit(c[0], c[3], c[4], c[2]) for c in chosen
-                if not c[2] or c[4] in supported or not patterns.sentence_start(text, c[0])]
+        # An ambiguous name ('Monitor', 'Unison') counts where it cannot be an ordinary word: mid-sentence, or
+        # with a possessive ('Unison’s members'); and then at a sentence start in the same post too.
+        plain = {id(c) for c in chosen if not c[2] or _POSSESSIVE(text, c[3]) or not patterns.sentence_start(text, c[0])}
+        supported = {c[4] for c in chosen if id(c) in plain}
+        return [Hit(c[0], c[3], c[4], c[2], id(c) not in plain) for c in chosen if id(c) in plain or c[4] in supported]
