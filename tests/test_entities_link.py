@@ -51,3 +51,8 @@ def test_an_ambiguous_name_at_a_sentence_start_is_never_the_one_linked():
     root = linked("<p>Monitor the data. We wrote to Monitor again.</p>")
     assert anchors(root) == [("Monitor", "/entity/monitor/", "p")]
     assert root.find("p").text == "Monitor the data. We wrote to "
+
+
+def test_a_no_break_space_from_typogrify_still_matches_and_is_kept():
+    root = linked("<p>The decision rests with NHS\u00a0England.</p>")
+    assert anchors(root) == [("NHS\u00a0England", "/entity/nhs-england/", "p")]

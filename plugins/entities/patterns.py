@@ -82,8 +82,10 @@ def anchors(given: dict[str, bool] | None = None) -> dict[str, Anchor]:
 
 _WORD = re.compile(r"[A-Z][\w'’&-]*\Z")  # a capitalised word, at the end of a space-separated token
 _LINKS = {"and", "of", "on", "upon", "the", "in", "for", "&"}
-_PERSON = re.compile(r"\s+(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})\b")  # after a role: 'Katrina Percy'
-_SURNAME = re.compile(r" (?P<s>(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![\w'’-])")
+# A surname: 'Percy', 'McDonald', 'O’Brien', 'Allin-Khan' (never with a possessive: 'Percy’s' is Percy).
+_SURNAME_WORD = r"(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])"
+_PERSON = re.compile(rf"\s+(?P<name>{_SURNAME_WORD}(?: {_SURNAME_WORD}){{1,2}})")  # after a role: 'Katrina Percy'
+_SURNAME = re.compile(rf" (?P<s>{_SURNAME_WORD})")
 _AFTER_WORDS = re.compile(r"(?: (?:[A-Z][\w'’&-]*|(?:and|of|upon|&)(?= [A-Z]))){1,5}")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]['\"’”)\]]*|\n)\s*['\"‘“(\[]*$")
 

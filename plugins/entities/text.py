@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import lxml.html
 from lxml import etree
@@ -13,8 +13,10 @@ BLOCK = {"p", "li", "ul", "ol", "blockquote", "div", "section", "article", "h1",
          "table", "tr", "td", "th", "dt", "dd", "figure", "figcaption", "hr", "br", "details", "summary", "header", "footer"}
 
 
-@dataclass
-class Segment:
+_SPACES = {0x00A0: " ", 0x202F: " ", 0x2007: " ", 0x2009: " "}
+
+
+class Segment(NamedTuple):
     """One text node: element.text or element.tail, at `start` in the document's text."""
 
     element: etree._Element | None  # None for a block separator
@@ -30,7 +32,9 @@ class Document:
         self.segments: list[Segment] = []
         self._pos = 0
         self._walk(self.root, linkable=True)
-        self.text = "".join(s.text for s in self.segments)
+        # Matched text: no-break spaces (typogrify puts one before a paragraph's last word) read as spaces,
+        # one character for one, so offsets still point into the segments' own text.
+        self.text = "".join(s.text for s in self.segments).translate(_SPACES)
         self.starts = [s.start for s in self.segments]
 
     def _add(self, element, attr: str, text: str | None, linkable: bool) -> None:
