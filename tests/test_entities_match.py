@@ -48,7 +48,7 @@ def test_sentence_starts_across_blocks_and_quotes():
     ("NHS Shropshire CCG was put in special measures.", "Shropshire CCG"),
     ("Staff at Frimley Health NHS Foundation Trust spoke out.", "Frimley Health NHS Foundation Trust"),
     ("Bristol Royal Children’s Hospital apologised.", "Bristol Royal Children’s Hospital"),
-    ("The Hampshire and Isle of Wight Integrated Care Board met.", "Hampshire and Isle of Wight Integrated Care Board"),
+    ("The Hampshire and Isle of Wight Integrated Care Board met.", "NHS Hampshire and Isle of Wight Integrated Care Board"),
     ("said chief executive Katrina Percy on Tuesday", "Katrina Percy"),
     ("Dr Jane Doe, a GP, wrote to us.", "Jane Doe"),
 ])
@@ -84,7 +84,7 @@ def test_an_and_after_a_known_body_starts_a_new_name():
     assert ("circle", "Circle Health") in got
     assert any(e == "pattern:ORG:Reading and Kennet CCG" for e, _ in got), got
     # but a place before 'and' stays part of the name
-    assert any(e.endswith(":Hampshire and Isle of Wight Integrated Care Board") for e, _ in
+    assert any(e.endswith(":NHS Hampshire and Isle of Wight Integrated Care Board") for e, _ in
                found("We met NHS Hampshire and Isle of Wight Integrated Care Board."))
 
 
@@ -115,3 +115,21 @@ def test_ambiguous_names_with_a_possessive_or_named_mid_sentence_elsewhere():
     assert ids("Monitor, the regulator, agreed. We had written to Monitor.") == {"monitor"}
     hits = MATCHER.find("Monitor the figures. We had written to Monitor.")
     assert [(h.start, h.weak) for h in hits] == [(0, True), (39, False)]  # counted, but only the second is plain
+
+
+def test_italic_titles_name_reports_and_papers():
+    def titled(text, phrase):
+        start = text.index(phrase)
+        return [(h.entity, text[h.start:h.end]) for h in MATCHER.find(text, [(start, start + len(phrase))])]
+    text = "They published One Hampshire: Commissioning for the Future last week."
+    assert titled(text, "One Hampshire: Commissioning for the Future") == \
+        [("pattern:DOCUMENT:One Hampshire: Commissioning for the Future", "One Hampshire: Commissioning for the Future")]
+    assert titled("He told the Andover Advertiser so.", "Andover Advertiser") == \
+        [("pattern:ORG:Andover Advertiser", "Andover Advertiser")]
+    assert titled("It was really not good enough.", "really not good enough") == []  # emphasis, not a title
+
+
+def test_pattern_names_have_their_other_spellings():
+    from entities.patterns import aliases
+    assert "West Hampshire Clinical Commissioning Group" in aliases("West Hampshire CCG")
+    assert "Frimley ICB" in aliases("NHS Frimley Integrated Care Board")

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from .gazetteer import Entity, Gazetteer
 from .link import link
+from . import patterns
 from .match import Matcher
 from .metaline import where
 from .problems import Problems
@@ -64,12 +65,12 @@ class Analyser:
             slug = _slug(name)
             while slug in self.gazetteer.by_id or any(e.id == slug for e in self.found.values()):
                 slug += "-x"
-            self.found[key] = Entity(slug, name, type_, origin="pattern")
+            self.found[key] = Entity(slug, name, type_, aliases=patterns.aliases(name), origin="pattern")
         return self.found[key]
 
     def mentions(self, article) -> tuple[Document, list, list[Mention]]:
         doc = Document(article._content)
-        hits = self.matcher.find(doc.text)
+        hits = self.matcher.find(doc.text, doc.titles)
         counts: dict[str, list[int]] = {}
         for h in hits:
             counts.setdefault(h.entity, []).append(h.start)

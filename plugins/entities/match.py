@@ -51,6 +51,23 @@ class Matcher:
         if len(self.automaton):
             self.automaton.make_automaton()
 
+    def key(self, f) -> str:
+        """A pattern-found name's entity: the gazetteer's, under any of its spellings, or its own."""
+        for name in (f.name, *patterns.aliases(f.name)):
+            known = self.gazetteer.find(name)
+            if known is not None and not known.generic:
+                return known.id
+        return f"pattern:{f.type}:{f.name}"
+
+    def _titles(self, text: str, titles) -> list[tuple]:
+        """A title set in italics ('*One Hampshire: Commissioning for the Future*') names a report, or a paper."""
+        out = []
+        for start, end in titles:
+            f = patterns.title(text, start, end)
+            if f is not None:
+                out.append((f.start, f.start - f.end, False, f.end, self.key(f), 2))
+        return out
+
     def _short_names(self, text: str, found: list) -> list[tuple]:
         """A post that names 'North Wessex NHS Foundation Trust' may go on to call it 'North Wessex': within
         that post, the name without its 'NHS Trust' or 'Hospital' stands for the same body (if it is two words
@@ -62,18 +79,19 @@ class Matcher:
             short = text[f.start:f.name_end]
             if short.count(" ") < 1 or short in self.gazetteer.by_name:
                 continue
-            key = self.gazetteer.find(f.name)
-            key = key.id if key else f"pattern:{f.type}:{f.name}"
+            key = self.key(f)
             at = text.find(short)
             while at >= 0:
                 stop = at + len(short)
                 if (not at or not _WORDCHAR(text[at - 1])) and (stop >= len(text) or not _WORDCHAR(text[stop])):
-                    out.append((at, -len(short), False, stop, key))
+                    out.append((at, -len(short), False, stop, key, 1))
                 at = text.find(short, stop)
         return out
 
-    def find(self, text: str) -> list[Hit]:
-        """Whole-word, case-sensitive, leftmost-longest mentions; ambiguous names only with support."""
+    def find(self, text: str, titles=()) -> list[Hit]:
+        """Whole-word, case-sensitive, leftmost-longest mentions; ambiguous names only with support.
+
+        `titles` are (start, end) spans of the text set in italics, which may be the title of a report."""
         # Candidates as (start, -length, ambiguous, end, entity) tuples: sorting them gives leftmost-longest.
         cands, found = [], []
         known_ends: set[int] = set()
@@ -84,7 +102,7 @@ class Matcher:
                 if (start and _WORDCHAR(text[start - 1])) or (end + 1 < n_text and _WORDCHAR(text[end + 1])):
                     continue
                 if eid is not None:
-                    cands.append((start, -n, amb, end + 1, eid))
+                    cands.append((start, -n, amb, end + 1, eid, 0))
                     if body:  # 'Virgin Care and Reading CCG' is two bodies; 'Hampshire and Isle of Wight ICB' one
                         known_ends.add(end + 1)
                 if anchor is not None:
@@ -95,10 +113,12 @@ class Matcher:
                             known_ends.add(f.end)
         found = patterns.resolve(list(dict.fromkeys(found)), text)
         for f in found:
-            known = self.gazetteer.find(f.name)
-            cands.append((f.start, f.start - f.end, False, f.end, known.id if known else f"pattern:{f.type}:{f.name}"))
+            key = self.key(f)
+            cands.append((f.start, f.start - f.end, False, f.end, key, 0 if not key.startswith("pattern:") else 2))
         cands += self._short_names(text, found)
-        cands.sort()
+        cands += self._titles(text, titles)
+        # Leftmost, then longest; on a tie a listed name beats a post's own short name beats a pattern.
+        cands.sort(key=lambda c: (c[0], c[1], c[2], c[5], c[3], c[4]))
         chosen, last = [], -1
         for c in cands:
             if c[0] >= last:

@@ -33,6 +33,7 @@ class Anchor:
 _SUFFIXES = {
     "ccg": ["CCG", "Clinical Commissioning Group"],
     "icb": ["Integrated Care Board", "ICB"],
+    "ics": ["Integrated Care System", "Integrated Care Partnership", "Health and Care Partnership"],
     "trust": ["NHS Trust", "NHS Foundation Trust"],
     "hospital": ["Hospital", "Hospitals", "Infirmary"],
     "council": ["Council"],
@@ -138,8 +139,44 @@ class Found:
 
 
 def _canonical(kind: str, text: str, start: int, name_end: int, end: int) -> str:
-    suffix = {"ccg": " CCG", "icb": " Integrated Care Board"}.get(kind)
-    return text[start:name_end] + suffix if suffix else text[start:end]
+    """CCGs by their usual short form, ICBs by their statutory one ('NHS Frimley Integrated Care Board')."""
+    if kind == "ccg":
+        return text[start:name_end] + " CCG"
+    if kind == "icb":
+        return "NHS " + text[start:name_end] + " Integrated Care Board"
+    return text[start:end]
+
+
+_PAPERS = {"Advertiser", "Chronicle", "Gazette", "Echo", "Post", "Times", "News", "Herald", "Mail", "Journal",
+           "Telegraph", "Express", "Mirror", "Star", "Standard", "Observer", "Argus", "Courier", "Press", "Record",
+           "Guardian", "Independent", "Examiner", "Sentinel", "Mercury", "Reporter", "Citizen", "Bulletin"}
+
+
+def title(text: str, start: int, end: int) -> Found | None:
+    """Text set in italics that reads as a title: a report ('One Hampshire: Commissioning for the Future') or,
+    ending in 'Advertiser', 'Echo', 'Times'…, a newspaper. The part before any colon must be in title case."""
+    raw = text[start:end]
+    name = raw.strip()
+    if not 2 < len(name) <= 150 or not name[0].isupper() or name[-1] in ".!?,;":
+        return None
+    main = name.split(":", 1)[0].split()
+    content = [w for w in main if w.lower() not in _LINKS and w.lower() not in ("a", "an", "to", "with", "at", "by")]
+    if len(main) < 2 or not content or sum(w[0].isupper() for w in content) < len(content):
+        return None
+    offset = start + raw.index(name)
+    kind = "ORG" if main[-1] in _PAPERS and ":" not in name else "DOCUMENT"
+    return Found(offset, offset + len(name), name, kind, "title")
+
+
+def aliases(name: str) -> list[str]:
+    """The other ways of writing a pattern-found name, shown on its page and looked up in the gazetteer."""
+    if name.endswith(" CCG"):
+        place = name[:-4]
+        return [f"{place} Clinical Commissioning Group", f"NHS {place} CCG", f"NHS {place} Clinical Commissioning Group"]
+    if name.startswith("NHS ") and name.endswith(" Integrated Care Board"):
+        place = name[4:-len(" Integrated Care Board")]
+        return [f"{place} Integrated Care Board", f"{place} ICB", f"NHS {place} ICB"]
+    return []
 
 
 @lru_cache(maxsize=4)

@@ -42,7 +42,7 @@ def unknown_names(settings: dict) -> dict[tuple[str, str], list[tuple[str, str]]
             html, _ = readers.readers["md"].read(str(path))
             doc = Document(html)
             seen = set()
-            for h in matcher.find(doc.text):
+            for h in matcher.find(doc.text, doc.titles):
                 if h.entity.startswith("pattern:") and h.entity not in seen:
                     seen.add(h.entity)
                     _, type_, name = h.entity.split(":", 2)

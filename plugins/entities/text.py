@@ -8,6 +8,7 @@ import lxml.html
 from lxml import etree
 
 SKIP = {"code", "pre", "script", "style", "kbd", "samp", "var", "math", "svg", "template"}  # not prose
+ITALIC = {"em", "i", "cite"}
 NO_LINK = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "button", "label"}  # matched, never linked
 BLOCK = {"p", "li", "ul", "ol", "blockquote", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6",
          "table", "tr", "td", "th", "dt", "dd", "figure", "figcaption", "hr", "br", "details", "summary", "header", "footer"}
@@ -30,6 +31,7 @@ class Document:
     def __init__(self, html: str):
         self.root = lxml.html.fragment_fromstring(html or "", create_parent="div")
         self.segments: list[Segment] = []
+        self.titles: list[tuple[int, int]] = []  # spans set in italics: perhaps a report's title
         self._pos = 0
         self._walk(self.root, linkable=True)
         # Matched text: no-break spaces (typogrify puts one before a paragraph's last word) read as spaces,
@@ -51,6 +53,8 @@ class Document:
             if tag in BLOCK:
                 self._add(None, "", "\n", False)  # a sentence never runs across blocks
             if tag not in SKIP:
+                if tag in ITALIC and child.text and not len(child):
+                    self.titles.append((self._pos, self._pos + len(child.text)))
                 self._add(child, "text", child.text, linkable and tag not in NO_LINK)
                 self._walk(child, linkable and tag not in NO_LINK)
             if tag in BLOCK:
