@@ -62,7 +62,8 @@ def test_pattern_names_collapse_onto_listed_entities():
 
 
 @pytest.mark.parametrize("text", ["The Trust said no.", "Our CCG met.", "The CCGs merged.", "The NHS Trust replied.",
-                                   "Health and Social Care Trust"])
+                                   "Health and Social Care Trust", "The Public Trust fell.", "Local GP Surgery hours",
+                                   "The High Street is empty.", "Patient Association meeting"])
 def test_generic_phrases_are_not_names(text):
     assert not [e for e, _ in found(text) if e.startswith("pattern:")], found(text)
 
@@ -74,6 +75,10 @@ def test_generic_phrases_are_not_names(text):
     ("Researchers at the University of Bristol for NHS England found it.", "University of Bristol"),
     ("Campaigners from Save Mendip General marched.", "Save Mendip General"),
     ("Healthwatch Hampshire asked patients.", "Healthwatch Hampshire"),
+    ("Staff at Leeds Teaching Hospitals Trust walked out.", "Leeds Teaching Hospitals Trust"),
+    ("Riverside Surgery closed its list.", "Riverside Surgery"),
+    ("Births at the Ashdown Birth Centre are paused.", "Ashdown Birth Centre"),
+    ("Protesters met on Harley Street.", "Harley Street"),
 ])
 def test_more_naming_patterns(text, name):
     assert any(e.endswith(":" + name) for e, _ in found(text)), found(text)

@@ -39,7 +39,15 @@ _SUFFIXES = {
     "council": ["Council"],
     "court": ["Crown Court", "Magistrates’ Court", "Magistrates' Court", "Magistrates Court", "Coroner’s Court",
               "Coroner's Court", "County Court"],
-    "company": ["Ltd", "Limited", "plc", "PLC", "LLP"],
+    "company": ["Ltd", "Limited", "plc", "PLC", "LLP", "Healthcare", "Health Care"],
+    "practice": ["Surgery", "Medical Practice", "Medical Centre", "Health Centre", "Medical Group", "Primary Care Network",
+                 "PCN", "GP Federation", "Walk-in Centre", "Urgent Treatment Centre", "Minor Injuries Unit"],
+    "unit": ["Birth Centre", "Birthing Centre", "Maternity Unit", "Midwife-led Unit", "Hospice", "Care Home",
+             "Nursing Home", "Treatment Centre", "Cancer Centre", "Mental Health Unit"],
+    "service": ["Ambulance Service", "Health Board", "University Health Board", "Foundation Trust", "Trust",
+                "Committee", "Commission", "Association", "Society", "Institute", "Alliance", "Federation",
+                "Coalition", "Campaign", "Forum", "Partnership"],
+    "street": ["Street", "Road", "Lane", "Avenue", "Square"],
     "university": ["University"],
 }
 _PREFIXES = {"university": ["University of"], "campaign": ["Save"], "healthwatch": ["Healthwatch"]}
@@ -69,7 +77,7 @@ def anchors(given: dict[str, bool] | None = None) -> dict[str, Anchor]:
     out: dict[str, Anchor] = {}
     for kind, words in _SUFFIXES.items():
         for w in words:
-            out[w] = Anchor("ORG", kind, after=False, keep=kind not in ("ccg", "icb"))
+            out[w] = Anchor("PLACE" if kind == "street" else "ORG", kind, after=False, keep=kind not in ("ccg", "icb"))
     for kind, words in _PREFIXES.items():
         for w in words:
             out[w] = Anchor("ORG", kind, after=True, keep=True)
@@ -108,7 +116,14 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             "University", "Teaching", "Foundation", "County", "City", "Our", "Borough", "Town", "Parish",
             "Metropolitan", "Council", "Crown", "Court", "Local", "National", "Health", "Care", "Social", "Mental",
             "Group", "Limited", "Ltd", "Services", "Service", "Acute", "Partnership", "Your", "Their", "Its",
-            "Integrated", "Clinical", "Commissioning", "Board", "Unitary", "Combined", "Authority"}
+            "Integrated", "Clinical", "Commissioning", "Board", "Unitary", "Combined", "Authority", "Public", "Private",
+            "Medical", "Primary", "Secondary", "Select", "Joint", "Independent", "Voluntary", "Charitable",
+            "Patients", "Patient", "Staff", "Trade", "High", "Main", "Urgent", "Emergency", "Cancer", "Maternity",
+            "Children’s", "Children's", "Women’s", "Women's", "Day", "Walk-in", "Minor", "Injuries", "Birth",
+            "Care", "Home", "Nursing", "Ambulance", "Treatment", "Hospice", "Centre", "Unit", "Surgery",
+            "Practice", "Association", "Society", "Committee", "Commission", "Campaign", "Forum", "Federation",
+            "Alliance", "Coalition", "Institute", "Partnership", "Healthcare", "Trust", "Trusts", "Foundation",
+            "Street", "Road", "Lane", "Avenue", "Square", "GP", "GPs", "PCN", "New", "Old", "Big", "Great"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
 _NOT_PEOPLE = {
     "Health", "Social", "Care", "Act", "Trust", "NHS", "Service", "Services", "Board", "Council", "Committee",
