@@ -74,8 +74,13 @@ class Analyser:
         counts: dict[str, list[int]] = {}
         for h in hits:
             counts.setdefault(h.entity, []).append(h.start)
-        # What the title names, or the author lists under Entities:, is what the post is about.
-        salient = {h.entity for h in self.matcher.find(Markup(article.title).striptags())} & set(counts)
+        # What the title names, a tag names, or the author lists under Entities:, is what the post is about.
+        salient = {h.entity for h in self.matcher.find(Markup(article.title).striptags())}
+        for tag in getattr(article, "tags", None) or []:
+            e = self.gazetteer.find(str(tag))
+            if e is not None:
+                salient.add(e.id)
+        salient &= set(counts)
         meta = getattr(article, "metadata", {})
         for name in _names(meta.get("entities-exclude")):
             e = self.gazetteer.find(name)

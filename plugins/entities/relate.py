@@ -130,13 +130,16 @@ class Relater:
 
     # --- ranking --------------------------------------------------------------------------------------
 
-    def _score(self, vec: dict, day: float, j: int) -> float:
-        """Cosine of the two posts' vectors, times their closeness in time: 1 when written together, falling
-        towards 1 - time weight for posts years apart."""
+    def _similarity(self, vec: dict, j: int) -> float:
+        """Cosine of the two posts' vectors: what they have in common, 0 to 1."""
         other = self.vectors[j]
-        dot = sum(w * other[f] for f, w in vec.items() if f in other)
+        return sum(w * other[f] for f, w in vec.items() if f in other)
+
+    def _score(self, vec: dict, day: float, j: int) -> float:
+        """Similarity times closeness in time: 1 for posts written together, falling towards 1 - time weight
+        for posts years apart (a reader following a story wants the next chapter, not one from years ago)."""
         t = self.config.related_time_weight
-        return dot * (1 - t + t * math.exp(-abs(day - self.days[j]) / self.config.related_time_scale))
+        return self._similarity(vec, j) * (1 - t + t * math.exp(-abs(day - self.days[j]) / self.config.related_time_scale))
 
     def _rank(self, vec: dict, day: float, ordinal: int, skip: set) -> list[tuple[float, int]]:
         half = self.config.related_window // 2
@@ -156,8 +159,10 @@ class Relater:
             partial.pop(j, None)
         # The partial sums may miss common features outside their window: score the best few exactly.
         floor = self.config.related_min_score
-        scored = [(sc, j) for j, _ in heapq.nlargest(2 * self.config.related + 4, partial.items(), key=itemgetter(1))
-                  if (sc := self._score(vec, day, j)) >= floor]
+        # Enough in common is judged on the similarity alone; closeness in time only orders what passes.
+        scored = [(self._score(vec, day, j), j)
+                  for j, _ in heapq.nlargest(2 * self.config.related + 4, partial.items(), key=itemgetter(1))
+                  if self._similarity(vec, j) >= floor]
         # Best first; ties go to the newer post, then to the path, so two builds always agree.
         scored.sort(key=lambda sj: (-round(sj[0], 9), self.newest_first[sj[1]]))
         return scored

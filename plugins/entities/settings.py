@@ -23,7 +23,7 @@ DEFAULTS = {
     "ENTITIES_JSON": "entities.json",  # None: no open-data file
     # Related stories (relate.py): up to this many per post; 0 turns them off.
     "ENTITIES_RELATED": 4,
-    "ENTITIES_RELATED_MIN_SCORE": 0.1,  # 0–1: below this a story is not related enough to offer
+    "ENTITIES_RELATED_MIN_SCORE": 0.12,  # 0–1: below this similarity a story is not related enough to offer
     "ENTITIES_RELATED_WEIGHTS": {"entities": 1.0, "tags": 1.0, "category": 0.25},
     "ENTITIES_RELATED_TIME_WEIGHT": 0.15,  # 0–1: how much being written years apart lowers a score
     "ENTITIES_RELATED_TIME_SCALE": 365,  # days over which closeness in time fades
