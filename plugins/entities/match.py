@@ -92,8 +92,8 @@ class Matcher:
         """Whole-word, case-sensitive, leftmost-longest mentions; ambiguous names only with support.
 
         `titles` are (start, end) spans of the text set in italics, which may be the title of a report."""
-        # Candidates as (start, -length, ambiguous, end, entity) tuples: sorting them gives leftmost-longest.
-        cands, found = [], []
+        # Candidates as (start, -length, ambiguous, end, entity, rank) tuples: sorting them gives leftmost-longest.
+        cands, found, anchors = [], [], []
         known_ends: set[int] = set()
         n_text = len(text)
         if len(self.automaton):
@@ -106,11 +106,17 @@ class Matcher:
                     if body:  # 'Virgin Care and Reading CCG' is two bodies; 'Hampshire and Isle of Wight ICB' one
                         known_ends.add(end + 1)
                 if anchor is not None:
-                    f = patterns.at_anchor(text, text[start:end + 1], anchor, start, end + 1, known_ends)
-                    if f is not None:
-                        found.append(f)
-                        if f.type == "ORG":
-                            known_ends.add(f.end)
+                    anchors.append((start, end + 1, anchor))
+        # A given name where a listed name starts ('Simon' of 'Simon Stevens') needs no second look.
+        listed = {c[0] for c in cands}
+        for start, end, anchor in anchors:
+            if anchor.kind == "given" and start in listed:
+                continue
+            f = patterns.at_anchor(text, text[start:end], anchor, start, end, known_ends)
+            if f is not None:
+                found.append(f)
+                if f.type == "ORG":
+                    known_ends.add(f.end)
         found = patterns.resolve(list(dict.fromkeys(found)), text)
         for f in found:
             key = self.key(f)

@@ -139,6 +139,11 @@ class EntitiesGenerator(Generator):
                          for a in published],
         }
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        # One entity or article per line: readable, diffable, and written by json's C encoder (indent= is not).
         with open(path, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh, ensure_ascii=False, indent=1)
-            fh.write("\n")
+            fh.write("{\n")
+            for n, key in enumerate(doc):
+                fh.write(f'"{key}": [\n')
+                fh.write(",\n".join(json.dumps(item, ensure_ascii=False) for item in doc[key]))
+                fh.write("\n]" + (",\n" if n < len(doc) - 1 else "\n"))
+            fh.write("}\n")
