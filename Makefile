@@ -13,11 +13,12 @@ PELICANOPTS ?=
 FATAL := --fatal warnings
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html clean regenerate serve devserver publish github import test bench entities-report
+.PHONY: help venv html clean regenerate serve devserver publish github import test bench entities-report check
 
 help:
 	@echo "make html        build the site into $(OUTPUTDIR)/ (warnings are errors)"
 	@echo "make test        run the test suite"
+	@echo "make check       build the site and check it: links, HTML, axe, page weight, other hosts, Lighthouse"
 	@echo "make import      import WordPress posts from SEEDS=$(SEEDS) into $(INPUTDIR)/"
 	@echo "make serve       serve $(OUTPUTDIR)/ on http://localhost:$(PORT)"
 	@echo "make devserver   rebuild on change and serve, with live reload"
@@ -38,6 +39,7 @@ venv: $(VENV)/.installed
 
 html: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(FATAL) $(PELICANOPTS)
+	$(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
 
 clean:
 	rm -rf $(OUTPUTDIR)
@@ -53,6 +55,7 @@ devserver: venv
 
 publish: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(FATAL) $(PELICANOPTS)
+	$(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
 
 github: publish
 	$(BIN)/ghp-import -m "Publish site" -b gh-pages --no-jekyll $(OUTPUTDIR)
@@ -67,6 +70,9 @@ test: venv
 bench: venv
 	$(BIN)/python scripts/bench_import.py
 	$(BIN)/python scripts/bench_build.py
+
+check: venv
+	$(BIN)/python scripts/check_site.py
 
 entities-report: venv
 	PYTHONPATH=plugins $(BIN)/python -m entities.report --settings $(CONFFILE)

@@ -64,3 +64,47 @@ ENTITY_FEED_ATOM = None  # per-entity feeds need an absolute SITEURL: publishcon
 LINKS = ()
 SOCIAL = ()
 DISPLAY_PAGES_ON_MENU = True
+
+# --- Theme settings ---
+# Read by theme/ (templates, CSS, search). Everything below is the theme's; feeds are set in publishconf.py.
+SITESUBTITLE = "Campaigning for a public, accountable NHS"
+SITE_DESCRIPTION = ("News, analysis and comment from campaigners, patients and health professionals on how the "
+                    "NHS in England is run, funded and held to account.")
+SITE_LOCALE = "en_GB"  # Open Graph locale
+# The campaign's call to action, shown under every post and on the home page. `url` is a site path
+# ("about/") or a full https:// address.
+CAMPAIGN_CTA = {
+    "heading": "Stand up for your local NHS",
+    "text": ("We are patients, staff and carers holding the people who run the NHS to account. Tell us what is "
+             "happening where you live, and help us keep these stories on the record."),
+    "url": "about/",
+    "link_text": "Find out how to get involved",
+}
+# Share links under each post: plain URLs, no scripts. {url} and {title} are filled in, URL-encoded.
+SHARE_LINKS = (
+    ("Email", "mailto:?subject={title}&body={url}"),
+    ("WhatsApp", "https://wa.me/?text={url}"),
+    ("Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+    ("X", "https://x.com/intent/post?url={url}"),
+    ("Bluesky", "https://bsky.app/intent/compose?text={url}"),
+)
+WORDS_PER_MINUTE = 230  # reading time
+# Pages the theme writes from its own templates: search (Pagefind), 404, sitemap.xml and robots.txt.
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "search", "404", "sitemap", "robots"]
+INDEX_URL = ""
+ARCHIVES_URL, ARCHIVES_SAVE_AS = "archives/", "archives/index.html"
+CATEGORIES_URL, CATEGORIES_SAVE_AS = "categories/", "categories/index.html"
+TAGS_URL, TAGS_SAVE_AS = "tags/", "tags/index.html"
+AUTHORS_URL, AUTHORS_SAVE_AS = "authors/", "authors/index.html"
+SEARCH_URL, SEARCH_SAVE_AS = "search/", "search/index.html"
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+sys.path.insert(0, str(HERE / "theme"))
+import campaign_theme  # noqa: E402  (the theme's Jinja filters: JSON-LD, charts, reading time)
+
+JINJA_FILTERS = campaign_theme.FILTERS
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": ["campaign_theme.Dedent"]}

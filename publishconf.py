@@ -13,3 +13,10 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
 ENTITY_FEED_ATOM = "feeds/entity/{slug}.atom.xml"
 DELETE_OUTPUT_DIRECTORY = True
+
+# --- Theme settings ---
+# Feeds for the theme: site-wide and per-category Atom and RSS (entity feeds: ENTITY_FEED_ATOM above).
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
+FEED_MAX_ITEMS = 30
+RSS_FEED_SUMMARY_ONLY = True

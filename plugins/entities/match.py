@@ -6,7 +6,7 @@ the pass that finds listed names also says where an unlisted one may be (see pat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -15,8 +15,7 @@ from .gazetteer import Gazetteer
 
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     start: int
     end: int
     entity: str  # id, or the canonical name of a pattern-found entity ('pattern:ORG:West Hampshire CCG')
@@ -50,6 +49,20 @@ class Matcher:
             self.automaton.add_word(key, tuple(value))
         if len(self.automaton):
             self.automaton.make_automaton()
+
+    def _matches(self, text: str):
+        """Whole-word matches, leftmost-longest and not overlapping. Where the longest name at a place is not a
+        whole word ('NHS Englandish'), the shorter names inside it are looked at instead."""
+        n_text = len(text)
+        for end, value in self.automaton.iter_long(text):
+            start = end - value[3] + 1
+            if (start and _WORDCHAR(text[start - 1])) or (end + 1 < n_text and _WORDCHAR(text[end + 1])):
+                for e2, v2 in self.automaton.iter(text, start, end + 1):
+                    s2 = e2 - v2[3] + 1
+                    if not ((s2 and _WORDCHAR(text[s2 - 1])) or (e2 + 1 < n_text and _WORDCHAR(text[e2 + 1]))):
+                        yield e2, v2
+                continue
+            yield end, value
 
     def key(self, f) -> str:
         """A pattern-found name's entity: the gazetteer's, under any of its spellings, or its own."""
@@ -97,10 +110,8 @@ class Matcher:
         known_ends: set[int] = set()
         n_text = len(text)
         if len(self.automaton):
-            for end, (eid, amb, anchor, n, body) in self.automaton.iter(text):
+            for end, (eid, amb, anchor, n, body) in self._matches(text):
                 start = end - n + 1
-                if (start and _WORDCHAR(text[start - 1])) or (end + 1 < n_text and _WORDCHAR(text[end + 1])):
-                    continue
                 if eid is not None:
                     cands.append((start, -n, amb, end + 1, eid, 0))
                     if body:  # 'Virgin Care and Reading CCG' is two bodies; 'Hampshire and Isle of Wight ICB' one
@@ -132,6 +143,6 @@ class Matcher:
                 last = c[3]
         # An ambiguous name ('Monitor', 'Unison') counts where it cannot be an ordinary word: mid-sentence, or
         # with a possessive ('Unison’s members'); and then at a sentence start in the same post too.
-        plain = {id(c) for c in chosen if not c[2] or _POSSESSIVE(text, c[3]) or not patterns.sentence_start(text, c[0])}
-        supported = {c[4] for c in chosen if id(c) in plain}
-        return [Hit(c[0], c[3], c[4], c[2], id(c) not in plain) for c in chosen if id(c) in plain or c[4] in supported]
+        weak = [c[2] and not _POSSESSIVE(text, c[3]) and patterns.sentence_start(text, c[0]) for c in chosen]
+        supported = {c[4] for c, w in zip(chosen, weak) if not w}
+        return [Hit(c[0], c[3], c[4], c[2], w) for c, w in zip(chosen, weak) if not w or c[4] in supported]
