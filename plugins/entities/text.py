@@ -20,7 +20,7 @@ _SPACES = ("\u00a0", "\u202f", "\u2007", "\u2009")
 class Segment(NamedTuple):
     """One text node: element.text or element.tail, at `start` in the document's text."""
 
-    element: etree._Element | None  # None for a block separator
+    element: etree._Element
     attr: str  # 'text' or 'tail'
     start: int
     text: str
@@ -30,40 +30,56 @@ class Segment(NamedTuple):
 class Document:
     def __init__(self, html: str):
         self.root = lxml.html.fragment_fromstring(html or "", create_parent="div")
-        self.segments: list[Segment] = []
+        self.segments: list[Segment] = []  # text nodes only; block breaks are in the text, not segments
         self.titles: list[tuple[int, int]] = []  # spans set in italics: perhaps a report's title
+        self._parts: list[str] = []
         self._pos = 0
-        self._walk(self.root, linkable=True)
-        # Matched text: no-break spaces (typogrify puts one before a paragraph's last word) read as spaces,
-        # one character for one, so offsets still point into the segments' own text.
-        text = "".join(s.text for s in self.segments)
+        self._walk(self.root, True)
+        text = "".join(self._parts)
         for space in _SPACES:  # str.replace runs in C; str.translate with a table is ten times slower
             if space in text:
                 text = text.replace(space, " ")
+        # Matched text: no-break spaces (typogrify puts one before a paragraph's last word) read as spaces,
+        # one character for one, so offsets still point into the segments' own text.
         self.text = text
-        self.starts = [s.start for s in self.segments]
-
-    def _add(self, element, attr: str, text: str | None, linkable: bool) -> None:
-        if text:
-            self.segments.append(Segment(element, attr, self._pos, text, linkable))
-            self._pos += len(text)
+        self.starts = [seg.start for seg in self.segments]
+        del self._parts
 
     def _walk(self, el, linkable: bool) -> None:
+        segments, parts = self.segments, self._parts
         for child in el:
-            if not isinstance(child.tag, str):  # comments, processing instructions
-                self._add(child, "tail", child.tail, linkable)
+            tag = child.tag
+            if not isinstance(tag, str):  # comments, processing instructions
+                tail = child.tail
+                if tail:
+                    segments.append(Segment(child, "tail", self._pos, tail, linkable))
+                    parts.append(tail)
+                    self._pos += len(tail)
                 continue
-            tag = child.tag.lower()
-            if tag in BLOCK:
-                self._add(None, "", "\n", False)  # a sentence never runs across blocks
+            tag = tag.lower()
+            block = tag in BLOCK
+            if block:  # a sentence never runs across blocks
+                parts.append("\n")
+                self._pos += 1
             if tag not in SKIP:
-                if tag in ITALIC and child.text and not len(child):
-                    self.titles.append((self._pos, self._pos + len(child.text)))
-                self._add(child, "text", child.text, linkable and tag not in NO_LINK)
-                self._walk(child, linkable and tag not in NO_LINK)
-            if tag in BLOCK:
-                self._add(None, "", "\n", False)
-            self._add(child, "tail", child.tail, linkable)
+                inner = linkable and tag not in NO_LINK
+                text = child.text
+                if text:
+                    if tag in ITALIC and not len(child):
+                        self.titles.append((self._pos, self._pos + len(text)))
+                    segments.append(Segment(child, "text", self._pos, text, inner))
+                    parts.append(text)
+                    self._pos += len(text)
+                if len(child):
+                    self._walk(child, inner)
+            if block:
+                parts.append("\n")
+                self._pos += 1
+            tail = child.tail
+            if tail:
+                segments.append(Segment(child, "tail", self._pos, tail, linkable))
+                parts.append(tail)
+                self._pos += len(tail)
 
     def segment_index(self, pos: int) -> int | None:
         """Index of the segment holding text position `pos`."""
