@@ -135,11 +135,14 @@ class Relater:
         other = self.vectors[j]
         return sum(w * other[f] for f, w in vec.items() if f in other)
 
-    def _score(self, vec: dict, day: float, j: int) -> float:
-        """Similarity times closeness in time: 1 for posts written together, falling towards 1 - time weight
-        for posts years apart (a reader following a story wants the next chapter, not one from years ago)."""
+    def _closeness(self, day: float, j: int) -> float:
+        """1 for posts written together, falling towards 1 - time weight for posts years apart (a reader
+        following a story wants the next chapter, not one from years ago)."""
         t = self.config.related_time_weight
-        return self._similarity(vec, j) * (1 - t + t * math.exp(-abs(day - self.days[j]) / self.config.related_time_scale))
+        return 1 - t + t * math.exp(-abs(day - self.days[j]) / self.config.related_time_scale)
+
+    def _score(self, vec: dict, day: float, j: int) -> float:
+        return self._similarity(vec, j) * self._closeness(day, j)
 
     def _rank(self, vec: dict, day: float, ordinal: int, skip: set) -> list[tuple[float, int]]:
         half = self.config.related_window // 2
@@ -160,9 +163,11 @@ class Relater:
         # The partial sums may miss common features outside their window: score the best few exactly.
         floor = self.config.related_min_score
         # Enough in common is judged on the similarity alone; closeness in time only orders what passes.
-        scored = [(self._score(vec, day, j), j)
-                  for j, _ in heapq.nlargest(2 * self.config.related + 4, partial.items(), key=itemgetter(1))
-                  if self._similarity(vec, j) >= floor]
+        scored = []
+        for j, _ in heapq.nlargest(2 * self.config.related + 4, partial.items(), key=itemgetter(1)):
+            sim = self._similarity(vec, j)
+            if sim >= floor:
+                scored.append((sim * self._closeness(day, j), j))
         # Best first; ties go to the newer post, then to the path, so two builds always agree.
         scored.sort(key=lambda sj: (-round(sj[0], 9), self.newest_first[sj[1]]))
         return scored
