@@ -14,7 +14,8 @@ from __future__ import annotations
 import heapq
 import math
 from bisect import bisect_left
-from collections import defaultdict
+from itertools import islice
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -22,6 +23,7 @@ from .metaline import where
 
 ENTITY, TAG, CATEGORY = "e", "t", "c"
 STRONGEST = 24  # features kept per post: its most telling entities, tags and category
+SEEDS = 12  # of which the strongest find the candidates
 SALIENT = 2.0  # an entity the title names (or the author lists) weighs double
 
 
@@ -133,7 +135,7 @@ class Relater:
     def _similarity(self, vec: dict, j: int) -> float:
         """Cosine of the two posts' vectors: what they have in common, 0 to 1."""
         other = self.vectors[j]
-        return sum(w * other[f] for f, w in vec.items() if f in other)
+        return sum([vec[f] * other[f] for f in vec.keys() & other.keys()])  # the intersection is taken in C
 
     def _closeness(self, day: float, j: int) -> float:
         """1 for posts written together, falling towards 1 - time weight for posts years apart (a reader
@@ -145,26 +147,24 @@ class Relater:
         return self._similarity(vec, j) * self._closeness(day, j)
 
     def _rank(self, vec: dict, day: float, ordinal: int, skip: set) -> list[tuple[float, int]]:
+        """Candidates are the posts sharing most of this post's strongest features (counted in C by Counter,
+        strongest feature first, so ties favour what shares the most telling one); the best of them are then
+        scored exactly."""
         half = self.config.related_window // 2
-        partial: dict[int, float] = {}
-        get = partial.get
-        for f, w in vec.items():
-            idxs, weights = self.postings.get(f, ((), ()))
+        shared: Counter = Counter()
+        for f in islice(vec, SEEDS):  # vec is strongest first
+            idxs = self.postings[f][0] if f in self.postings else ()
             if len(idxs) > 2 * half:  # a very common feature: only the posts nearest in time
                 k = bisect_left(idxs, ordinal)
-                lo, hi = max(0, k - half), min(len(idxs), k + half + 1)
+                shared.update(idxs[max(0, k - half):k + half + 1])
             else:
-                lo, hi = 0, len(idxs)
-            for j in range(lo, hi):
-                b = idxs[j]
-                partial[b] = get(b, 0.0) + w * weights[j]
+                shared.update(idxs)
         for j in skip:
-            partial.pop(j, None)
-        # The partial sums may miss common features outside their window: score the best few exactly.
+            shared.pop(j, None)
         floor = self.config.related_min_score
         # Enough in common is judged on the similarity alone; closeness in time only orders what passes.
         scored = []
-        for j, _ in heapq.nlargest(2 * self.config.related + 4, partial.items(), key=itemgetter(1)):
+        for j, _ in heapq.nlargest(2 * self.config.related + 4, shared.items(), key=itemgetter(1)):
             sim = self._similarity(vec, j)
             if sim >= floor:
                 scored.append((sim * self._closeness(day, j), j))
