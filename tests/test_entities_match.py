@@ -138,3 +138,22 @@ def test_pattern_names_have_their_other_spellings():
     from entities.patterns import aliases
     assert "West Hampshire Clinical Commissioning Group" in aliases("West Hampshire CCG")
     assert "Frimley ICB" in aliases("NHS Frimley Integrated Care Board")
+
+
+def test_a_place_running_into_another_capitalised_word_is_part_of_an_unknown_name():
+    assert "reading" not in ids("Fans of Reading United marched.")  # 'Reading United' is not the town
+    assert ids("The Reading unit closed.") == {"reading"}
+
+
+def test_names_with_and_the_and_prefixes():
+    assert any(e.endswith(":NHS Cornwall and the Isles of Scilly Integrated Care Board") for e, _ in
+               found("We wrote to NHS Cornwall and the Isles of Scilly Integrated Care Board last week."))
+    assert any(e.endswith(":Friends of St Petroc’s") for e, _ in found("Money raised by Friends of St Petroc’s helped."))
+    from entities.patterns import aliases
+    assert aliases("Cornwall ICS") == ["Cornwall Integrated Care System"]
+
+
+def test_a_sentence_start_name_followed_by_a_comma_or_a_past_verb_is_a_name():
+    assert ids("Monitor, the regulator, agreed.") == {"monitor"}
+    assert ids("Monitor authorised the trust.") == {"monitor"}
+    assert ids("Monitor the trust closely.") == set()

@@ -15,6 +15,10 @@ from .gazetteer import Gazetteer
 
 
 
+_CAPITAL_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)").match
+_CAPITAL_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*) \Z")
+
+
 class Hit(NamedTuple):
     start: int
     end: int
@@ -28,7 +32,16 @@ def _word(c: str) -> bool:
 
 
 _WORDCHAR = re.compile(r"\w").match
-_POSSESSIVE = re.compile(r"['’]s\b").match  # the same test, without a Python call per character
+# After a name, what an ordinary word at a sentence start is never followed by: a possessive ('Unison’s'), a
+# comma ('Unison, which represents…'), or a verb in the past ('Monitor authorised', 'Circle said').
+_PROPER_AFTER = re.compile(r"['’]s\b|,| (?:said|says|told|has|had|will|would|wrote|warned|took|gave|became|[a-z]+ed)\b").match  # the same test, without a Python call per character
+
+def _outermost(found: list) -> list:
+    """Drop a pattern name inside a longer one ('Severn Vale Hospitals' in 'Severn Vale Hospitals NHS Trust'),
+    so that only the longer lends its short form to the rest of the post."""
+    return [f for f in found if not any(g is not f and g.start <= f.start and f.end <= g.end and
+                                        g.end - g.start > f.end - f.start for g in found)]
+
 
 class Matcher:
     def __init__(self, gazetteer: Gazetteer, use_patterns: bool = True):
@@ -44,6 +57,7 @@ class Matcher:
         if use_patterns:
             for word, anchor in patterns.anchors().items():
                 words.setdefault(word, [None, False, None, len(word), False])[2] = anchor
+        self.places = {e.id for e in gazetteer if e.type == "PLACE"}
         self.automaton = ahocorasick.Automaton()
         for key, value in words.items():
             self.automaton.add_word(key, tuple(value))
@@ -63,6 +77,24 @@ class Matcher:
                         yield e2, v2
                 continue
             yield end, value
+
+    def _whole_places(self, text: str, chosen: list) -> list:
+        """A place name that runs straight on into another capitalised word is part of a longer name the
+        gazetteer does not know ('Kirkby' in 'Kirkby Morland', 'Wells' in 'Tenbury Wells', 'Manchester' in
+        'Manchester United'): better no entity than the wrong one."""
+        starts, ends = {c[0] for c in chosen}, {c[3] for c in chosen}
+        out = []
+        for c in chosen:
+            if c[4] in self.places:
+                after = _CAPITAL_AFTER(text, c[3])
+                if after and c[3] + 1 not in starts and after.group(1) not in patterns.NOT_NAME_WORDS:
+                    continue
+                before = _CAPITAL_BEFORE.search(text, max(0, c[0] - 30), c[0])
+                if before and before.end() - 1 not in ends and before.group(1) not in patterns.NOT_NAME_WORDS \
+                        and not patterns.sentence_start(text, before.start(1)):
+                    continue
+            out.append(c)
+        return out
 
     def key(self, f) -> str:
         """A pattern-found name's entity: the gazetteer's, under any of its spellings, or its own."""
@@ -128,7 +160,7 @@ class Matcher:
                 found.append(f)
                 if f.type == "ORG":
                     known_ends.add(f.end)
-        found = patterns.resolve(list(dict.fromkeys(found)), text)
+        found = patterns.resolve(_outermost(list(dict.fromkeys(found))), text)
         for f in found:
             key = self.key(f)
             cands.append((f.start, f.start - f.end, False, f.end, key, 0 if not key.startswith("pattern:") else 2))
@@ -141,8 +173,9 @@ class Matcher:
             if c[0] >= last:
                 chosen.append(c)
                 last = c[3]
+        chosen = self._whole_places(text, chosen)
         # An ambiguous name ('Monitor', 'Unison') counts where it cannot be an ordinary word: mid-sentence, or
         # with a possessive ('Unison’s members'); and then at a sentence start in the same post too.
-        weak = [c[2] and not _POSSESSIVE(text, c[3]) and patterns.sentence_start(text, c[0]) for c in chosen]
+        weak = [c[2] and not _PROPER_AFTER(text, c[3]) and patterns.sentence_start(text, c[0]) for c in chosen]
         supported = {c[4] for c, w in zip(chosen, weak) if not w}
         return [Hit(c[0], c[3], c[4], c[2], w) for c, w in zip(chosen, weak) if not w or c[4] in supported]

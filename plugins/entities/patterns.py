@@ -33,7 +33,7 @@ class Anchor:
 _SUFFIXES = {
     "ccg": ["CCG", "Clinical Commissioning Group"],
     "icb": ["Integrated Care Board", "ICB"],
-    "ics": ["Integrated Care System", "Integrated Care Partnership", "Health and Care Partnership"],
+    "ics": ["Integrated Care System", "Integrated Care Partnership", "Health and Care Partnership", "ICS", "ICP"],
     "trust": ["NHS Trust", "NHS Foundation Trust"],
     "hospital": ["Hospital", "Hospitals", "Infirmary"],
     "council": ["Council"],
@@ -50,7 +50,7 @@ _SUFFIXES = {
     "street": ["Street", "Road", "Lane", "Avenue", "Square"],
     "university": ["University"],
 }
-_PREFIXES = {"university": ["University of"], "campaign": ["Save"], "healthwatch": ["Healthwatch"]}
+_PREFIXES = {"university": ["University of"], "campaign": ["Save", "Friends of"], "healthwatch": ["Healthwatch"]}
 _ROLES = ["chief executive", "chief exec", "chief officer", "chair", "chairman", "chairwoman", "medical director",
           "chief nurse", "director", "health secretary", "secretary of state", "health minister", "minister",
           "councillor", "cllr", "cllr.", "dr", "dr.", "sir", "dame", "professor", "prof", "prof.", "mr", "mrs", "ms",
@@ -90,7 +90,7 @@ def anchors(given: dict[str, bool] | None = None) -> dict[str, Anchor]:
 
 
 _WORD = re.compile(r"[A-Z][\w'’&-]*\Z")  # a capitalised word, at the end of a space-separated token
-_LINKS = {"and", "of", "on", "upon", "the", "in", "for", "&"}
+_LINKS = {"and", "of", "upon", "the", "in", "for", "&"}  # not 'on': 'Porthellis on Cornwall Council' is two names
 # A surname: 'Percy', 'McDonald', 'O’Brien', 'Allin-Khan' (never with a possessive: 'Percy’s' is Percy).
 _SURNAME_WORD = r"(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])"
 _PERSON = re.compile(rf"\s+(?P<name>{_SURNAME_WORD}(?: {_SURNAME_WORD}){{1,2}})")  # after a role: 'Katrina Percy'
@@ -143,6 +143,15 @@ _NOT_PEOPLE = {
 }
 
 
+# Capitalised words that do not continue a name when they follow (or precede) one: dates, openers, titles.
+NOT_NAME_WORDS = _OPENERS | {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter",
+    "I", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Cllr", "Professor", "Prof", "MP", "MPs",
+    "NHS", "Labour", "Conservative", "Conservatives", "Tory", "Tories", "Liberal", "Lib", "Green", "Reform",
+}
+
+
 @dataclass(frozen=True)
 class Found:
     start: int
@@ -188,6 +197,11 @@ def aliases(name: str) -> list[str]:
     if name.endswith(" CCG"):
         place = name[:-4]
         return [f"{place} Clinical Commissioning Group", f"NHS {place} CCG", f"NHS {place} Clinical Commissioning Group"]
+    for short, full in ((" ICS", " Integrated Care System"), (" ICP", " Integrated Care Partnership")):
+        if name.endswith(short):
+            return [name[:-len(short)] + full]
+        if name.endswith(full):
+            return [name[:-len(full)] + short]
     if name.startswith("NHS ") and name.endswith(" Integrated Care Board"):
         place = name[4:-len(" Integrated Care Board")]
         return [f"{place} Integrated Care Board", f"{place} ICB", f"NHS {place} ICB"]
@@ -285,7 +299,8 @@ def _words_before(text: str, stop: int, known_ends: set[int]) -> tuple[list[str]
         token_start = pos - len(token)
         if len(words) == _MAX_WORDS:
             break
-        if token in _LINKS and words and words[-1] not in _LINKS:
+        # A link word joins capitalised words; 'the' may follow one ('Cornwall and the Isles of Scilly').
+        if token in _LINKS and words and (words[-1] not in _LINKS or (words[-1] == "the" and token != "the")):
             if token in ("and", "&") and (token_start - 1) in known_ends:
                 break  # 'Virgin Care and Reading …': the name starts after 'and'
             words.append(token)
