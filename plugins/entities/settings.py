@@ -25,7 +25,7 @@ DEFAULTS = {
     "ENTITIES_RELATED": 4,
     "ENTITIES_RELATED_MIN_SCORE": 0.12,  # 0–1: below this similarity a story is not related enough to offer
     "ENTITIES_RELATED_WEIGHTS": {"entities": 1.0, "tags": 1.0, "category": 0.25},
-    "ENTITIES_RELATED_TIME_WEIGHT": 0.15,  # 0–1: how much being written years apart lowers a score
+    "ENTITIES_RELATED_TIME_WEIGHT": 0.3,  # 0–1: how much being written years apart lowers a score
     "ENTITIES_RELATED_TIME_SCALE": 365,  # days over which closeness in time fades
     "ENTITIES_RELATED_WINDOW": 16,  # a feature shared by more posts visits only this many, nearest in time
 }
