@@ -157,3 +157,9 @@ def test_a_sentence_start_name_followed_by_a_comma_or_a_past_verb_is_a_name():
     assert ids("Monitor, the regulator, agreed.") == {"monitor"}
     assert ids("Monitor authorised the trust.") == {"monitor"}
     assert ids("Monitor the trust closely.") == set()
+
+
+def test_a_town_after_a_title_is_a_surname_and_nhs_before_a_place_is_a_body():
+    assert ids("Mr Reading said so.") == set()
+    got = found("Patients of NHS Reading were told.")
+    assert got == [("pattern:ORG:NHS Reading", "NHS Reading")]

@@ -15,6 +15,7 @@ from .gazetteer import Gazetteer
 
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w.]*) \Z")
 _CAPITAL_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)").match
 _CAPITAL_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*) \Z")
 
@@ -35,6 +36,11 @@ _WORDCHAR = re.compile(r"\w").match
 # After a name, what an ordinary word at a sentence start is never followed by: a possessive ('Unison’s'), a
 # comma ('Unison, which represents…'), or a verb in the past ('Monitor authorised', 'Circle said').
 _PROPER_AFTER = re.compile(r"['’]s\b|,| (?:said|says|told|has|had|will|would|wrote|warned|took|gave|became|[a-z]+ed)\b").match  # the same test, without a Python call per character
+
+class _Named(NamedTuple):  # a name made here rather than by a pattern, for Matcher.key
+    name: str
+    type: str = "ORG"
+
 
 def _outermost(found: list) -> list:
     """Drop a pattern name inside a longer one ('Severn Vale Hospitals' in 'Severn Vale Hospitals NHS Trust'),
@@ -86,6 +92,16 @@ class Matcher:
         out = []
         for c in chosen:
             if c[4] in self.places:
+                word = _WORD_BEFORE.search(text, max(0, c[0] - 12), c[0])
+                if word and word.group(1) in patterns.TITLES:
+                    continue  # 'Mr Heywood', 'Professor Atherton': a surname, not the town
+                if word and word.group(1) == "NHS" and word.start(1) not in ends:
+                    # 'NHS Fife', 'NHS Kernow': a health board or commissioner named after its area
+                    name = text[word.start(1):c[3]]
+                    if out and out[-1][0] == word.start(1):
+                        out.pop()  # the 'NHS' on its own
+                    out.append((word.start(1), word.start(1) - c[3], False, c[3], self.key(_Named(name)), 2))
+                    continue
                 after = _CAPITAL_AFTER(text, c[3])
                 if after and c[3] + 1 not in starts and after.group(1) not in patterns.NOT_NAME_WORDS:
                     continue

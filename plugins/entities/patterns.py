@@ -143,6 +143,10 @@ _NOT_PEOPLE = {
 }
 
 
+# Titles before a surname: the word after one is a person, even when it is also a town ('Mr Heywood').
+TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Dr.", "Prof", "Prof.", "Professor", "Sir", "Dame", "Lord", "Lady",
+          "Baroness", "Baron", "Cllr", "Cllr.", "Councillor", "Rev", "Revd", "Reverend"}
+
 # Capitalised words that do not continue a name when they follow (or precede) one: dates, openers, titles.
 NOT_NAME_WORDS = _OPENERS | {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
