@@ -163,3 +163,8 @@ def test_a_town_after_a_title_is_a_surname_and_nhs_before_a_place_is_a_body():
     assert ids("Mr Reading said so.") == set()
     got = found("Patients of NHS Reading were told.")
     assert got == [("pattern:ORG:NHS Reading", "NHS Reading")]
+
+
+def test_two_hospitals_in_one_phrase_stay_two():
+    got = [e for e, _ in found("at the Princess Royal Hospital in Telford and the Royal Shrewsbury Hospital.")]
+    assert "pattern:ORG:Princess Royal Hospital" in got and "pattern:ORG:Royal Shrewsbury Hospital" in got

@@ -35,7 +35,7 @@ def _word(c: str) -> bool:
 _WORDCHAR = re.compile(r"\w").match
 # After a name, what an ordinary word at a sentence start is never followed by: a possessive ('Unison’s'), a
 # comma ('Unison, which represents…'), or a verb in the past ('Monitor authorised', 'Circle said').
-_PROPER_AFTER = re.compile(r"['’]s\b|,| (?:said|says|told|has|had|will|would|wrote|warned|took|gave|became|[a-z]+ed)\b").match  # the same test, without a Python call per character
+_PROPER_AFTER = re.compile(r"['’]s\b|,| (?:said|says|told|wrote|warned|took|gave|became|[a-z]+ed)\b").match  # the same test, without a Python call per character
 
 class _Named(NamedTuple):  # a name made here rather than by a pattern, for Matcher.key
     name: str

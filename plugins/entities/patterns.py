@@ -19,6 +19,7 @@ from pathlib import Path
 FIRST_NAMES = Path(__file__).parent / "data" / "first_names.txt"
 _BEFORE = 200  # characters before an anchor in which an organisation's name is read
 _MAX_WORDS = 8
+_ENDS_A_NAME = {"Hospital", "Infirmary", "Council", "CCG", "ICB", "Surgery", "Hospice"}  # never inside another name
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ def anchors(given: dict[str, bool] | None = None) -> dict[str, Anchor]:
 
 
 _WORD = re.compile(r"[A-Z][\w'’&-]*\Z")  # a capitalised word, at the end of a space-separated token
-_LINKS = {"and", "of", "upon", "the", "in", "for", "&"}  # not 'on': 'Porthellis on Cornwall Council' is two names
+# Not 'on' or 'in': 'Porthellis on Cornwall Council' and 'Princess Royal Hospital in Telford' are two names each.
+_LINKS = {"and", "of", "upon", "the", "for", "&"}
 # A surname: 'Percy', 'McDonald', 'O’Brien', 'Allin-Khan' (never with a possessive: 'Percy’s' is Percy).
 _SURNAME_WORD = r"(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])"
 _PERSON = re.compile(rf"\s+(?P<name>{_SURNAME_WORD}(?: {_SURNAME_WORD}){{1,2}})")  # after a role: 'Katrina Percy'
@@ -175,6 +177,7 @@ def _canonical(kind: str, text: str, start: int, name_end: int, end: int) -> str
     return text[start:end]
 
 
+_SMALL_WORDS = {"a", "an", "and", "the", "of", "for", "in", "on", "at", "to", "with", "by", "upon", "&", "or", "from"}
 _PAPERS = {"Advertiser", "Chronicle", "Gazette", "Echo", "Post", "Times", "News", "Herald", "Mail", "Journal",
            "Telegraph", "Express", "Mirror", "Star", "Standard", "Observer", "Argus", "Courier", "Press", "Record",
            "Guardian", "Independent", "Examiner", "Sentinel", "Mercury", "Reporter", "Citizen", "Bulletin"}
@@ -188,7 +191,7 @@ def title(text: str, start: int, end: int) -> Found | None:
     if not 2 < len(name) <= 150 or not name[0].isupper() or name[-1] in ".!?,;":
         return None
     main = name.split(":", 1)[0].split()
-    content = [w for w in main if w.lower() not in _LINKS and w.lower() not in ("a", "an", "to", "with", "at", "by")]
+    content = [w for w in main if w.lower() not in _SMALL_WORDS]
     if len(main) < 2 or not content or sum(w[0].isupper() for w in content) < len(content):
         return None
     offset = start + raw.index(name)
@@ -252,7 +255,7 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
         return Found(start, m.end(), text[start:m.end()], anchor.type, anchor.kind)
     if start < 2 or text[start - 1] != " ":
         return None
-    words, name_start, nhs = _words_before(text, start - 1, known_ends)
+    words, name_start, nhs = _words_before(text, start - 1, known_ends, anchor.kind in _AREA_KINDS)
     if not words or _generic(words):
         return None
     name_end = start - 1
@@ -290,7 +293,10 @@ def _given(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found 
     return Found(start, stop, text[start:stop], "PERSON", "given")
 
 
-def _words_before(text: str, stop: int, known_ends: set[int]) -> tuple[list[str], int, bool]:
+_AREA_KINDS = {"ccg", "icb", "ics", "trust", "council"}  # named after areas: 'Cornwall and the Isles of Scilly'
+
+
+def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False) -> tuple[list[str], int, bool]:
     """The name ending at text[stop] (a space): up to 8 capitalised words, read right to left, joined by
     'of', 'and', 'the'… only where a capitalised word follows. A leading 'NHS ' is a prefix, not the name
     ('NHS Shropshire CCG' is Shropshire CCG). Names never run across a sentence end or a line, nor across
@@ -304,14 +310,14 @@ def _words_before(text: str, stop: int, known_ends: set[int]) -> tuple[list[str]
         if len(words) == _MAX_WORDS:
             break
         # A link word joins capitalised words; 'the' may follow one ('Cornwall and the Isles of Scilly').
-        if token in _LINKS and words and (words[-1] not in _LINKS or (words[-1] == "the" and token != "the")):
+        if token in _LINKS and words and (words[-1] not in _LINKS or (area and words[-1] == "the" and token != "the")):
             if token in ("and", "&") and (token_start - 1) in known_ends:
                 break  # 'Virgin Care and Reading …': the name starts after 'and'
             words.append(token)
             pos = token_start - 1
             continue
         m = _WORD.search(token)
-        if not m or (m.start() and _wordchar(token[m.start() - 1])):
+        if not m or (m.start() and _wordchar(token[m.start() - 1])) or m.group() in _ENDS_A_NAME:
             break
         words.append(m.group())
         pos = token_start - 1
