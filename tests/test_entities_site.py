@@ -157,3 +157,11 @@ def test_every_problem_is_listed_not_just_the_first(tmp_path):
     assert done.returncode != 0 and "Traceback" not in log
     assert "a.md:3: Entities names 'Nobody Known'" in log and "b.md:4: Entities-Exclude names 'Nothing Here'" in log
     assert "2 problems in the content" in log
+
+
+def test_a_broken_gazetteer_is_named_with_its_line(tmp_path):
+    gaz = tmp_path / "g.toml"
+    gaz.write_text('[[entity]]\nid = "x"\nname = "X\ntype = "ORG"\n', encoding="utf-8")
+    done, _ = build(tmp_path, "-e", f'ENTITIES_GAZETTEER="{gaz}"')
+    log = " ".join((done.stdout + done.stderr).split())
+    assert done.returncode != 0 and "g.toml: not valid TOML" in log and "line 3" in log and "Traceback" not in log
