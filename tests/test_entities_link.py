@@ -56,3 +56,18 @@ def test_an_ambiguous_name_at_a_sentence_start_is_never_the_one_linked():
 def test_a_no_break_space_from_typogrify_still_matches_and_is_kept():
     root = linked("<p>The decision rests with NHS\u00a0England.</p>")
     assert anchors(root) == [("NHS\u00a0England", "/entity/nhs-england/", "p")]
+
+
+def test_html_that_ends_the_page_early_is_never_rewritten(tmp_path):
+    doc = Document("<p>NHS England said.</p></body><p>Text after a stray end tag.</p>")
+    assert not doc.whole  # the plugin then leaves the post's HTML as written
+
+
+def test_the_html_round_trips_when_nothing_is_linked():
+    html = '<p>A &amp; B <em>said</em> “hello”<!-- note --></p><ul><li>one</li></ul>tail'
+    assert Document(html).html() == html
+
+
+def test_text_before_the_first_element_is_read_and_linked():
+    root = linked("NHS England first. <p>Then more.</p>")
+    assert anchors(root) == [("NHS England", "/entity/nhs-england/", "div")]

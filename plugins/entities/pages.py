@@ -71,7 +71,9 @@ class EntitiesGenerator(Generator):
             for m in mentions:
                 by_type[m.type].append(m)
             a.entities_by_type = [(TYPE_NAMES[t], by_type[t]) for t in TYPES if t in by_type]
-            made = link(doc, hits, href, cfg.link)
+            # A post whose HTML ends the page early ('</body>' in raw HTML) is left as written: linking
+            # rewrites the HTML from its parse, which would drop what came after.
+            made = link(doc, hits, href, cfg.link) if doc.whole else 0
             if made:
                 a._content = doc.html()
                 links += made

@@ -1,10 +1,10 @@
 """An article's own text, read from its HTML with lxml: what can be matched, and what can be linked."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-import lxml.html
 from lxml import etree
 
 SKIP = {"code", "pre", "script", "style", "kbd", "samp", "var", "math", "svg", "template"}  # not prose
@@ -14,6 +14,8 @@ BLOCK = {"p", "li", "ul", "ol", "blockquote", "div", "section", "article", "h1",
          "table", "tr", "td", "th", "dt", "dd", "figure", "figcaption", "hr", "br", "details", "summary", "header", "footer"}
 
 
+_PARSER = etree.HTMLParser(default_doctype=False)
+_PAGE_END = re.compile(r"</\s*(?:body|html)", re.I)
 _SPACES = ("\u00a0", "\u202f", "\u2007", "\u2009")
 
 
@@ -29,11 +31,19 @@ class Segment(NamedTuple):
 
 class Document:
     def __init__(self, html: str):
-        self.root = lxml.html.fragment_fromstring(html or "", create_parent="div")
+        # lxml's plain HTML parser (lxml.html's element classes cost a Python look-up for every element touched),
+        # given the post as a page body, as lxml.html does for fragments.
+        self.whole = not _PAGE_END.search(html or "")  # a stray </body> or </html> would cut the parse short
+        body = etree.fromstring(f"<html><body>{html}</body></html>", _PARSER).find("body") if html else None
+        self.root = body if body is not None else etree.Element("body")
         self.segments: list[Segment] = []  # text nodes only; block breaks are in the text, not segments
         self.titles: list[tuple[int, int]] = []  # spans set in italics: perhaps a report's title
         self._parts: list[str] = []
         self._pos = 0
+        if self.root.text:  # text before the first element
+            self.segments.append(Segment(self.root, "text", 0, self.root.text, True))
+            self._parts.append(self.root.text)
+            self._pos = len(self.root.text)
         self._walk(self.root, True)
         text = "".join(self._parts)
         for space in _SPACES:  # str.replace runs in C; str.translate with a table is ten times slower
@@ -93,5 +103,6 @@ class Document:
         return None if k is None else self.segments[k]
 
     def html(self) -> str:
-        inner = (self.root.text or "") + "".join(lxml.html.tostring(c, encoding="unicode") for c in self.root)
-        return inner
+        """The (linked) HTML again, without the <body> it was parsed in."""
+        out = etree.tostring(self.root, encoding="unicode", method="html", with_tail=False)
+        return out[len("<body>"):-len("</body>")] if out.startswith("<body>") else ""
