@@ -168,3 +168,14 @@ def test_a_town_after_a_title_is_a_surname_and_nhs_before_a_place_is_a_body():
 def test_two_hospitals_in_one_phrase_stay_two():
     got = [e for e, _ in found("at the Princess Royal Hospital in Telford and the Royal Shrewsbury Hospital.")]
     assert "pattern:ORG:Princess Royal Hospital" in got and "pattern:ORG:Royal Shrewsbury Hospital" in got
+
+
+def test_campaigns_units_and_dates_in_names():
+    assert any(e.endswith(":Hands Off Halifax General") for e, _ in found("Marchers from Hands Off Halifax General came."))
+    assert any(e.endswith(":Hawthorn Lodge") for e, _ in found("Patients at Hawthorn Lodge were restrained."))
+    assert not any("April" in e for e, _ in found("From next April the BSW ICB will commission dentistry."))
+
+
+def test_a_doubtful_given_name_at_a_sentence_start_needs_support_or_a_comma():
+    assert any(e.endswith(":Grace Adebayo") for e, _ in found("Grace Adebayo, a midwife, spoke."))
+    assert not [e for e, _ in found("Will Smith win?") if e.startswith("pattern:PERSON")]

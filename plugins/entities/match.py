@@ -179,7 +179,7 @@ class Matcher:
         found = patterns.resolve(_outermost(list(dict.fromkeys(found))), text)
         for f in found:
             key = self.key(f)
-            cands.append((f.start, f.start - f.end, False, f.end, key, 0 if not key.startswith("pattern:") else 2))
+            cands.append((f.start, f.start - f.end, f.kind == "given?", f.end, key, 0 if not key.startswith("pattern:") else 2))
         cands += self._short_names(text, found)
         cands += self._titles(text, titles)
         # Leftmost, then longest; on a tie a listed name beats a post's own short name beats a pattern.
