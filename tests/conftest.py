@@ -99,6 +99,22 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def foreign_scripts(page: BeautifulSoup) -> list:
+    """Scripts on a page that the theme did not put there. The theme's own are JSON-LD data (which must
+    parse, and so cannot smuggle markup) and its search script, loaded from the site itself."""
+    out = []
+    for s in page.find_all("script"):
+        if s.get("type") == "application/ld+json":
+            try:
+                json.loads(s.string or "")
+            except ValueError:
+                out.append(s)
+        elif not (s.get("src") and not s.get("src").startswith(("http:", "https:", "//", "data:", "javascript:"))
+                  and not (s.string or "").strip()):
+            out.append(s)
+    return out
+
+
 def assert_nothing_lost(raw, post) -> None:
     """Every non-blank input line is in the body, a comment, the metadata or the stripped list."""
     body = words(body_text(post.body))

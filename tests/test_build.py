@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, build_site, fold, soup, split_post
+from conftest import ROOT, build_site, fold, foreign_scripts, soup, split_post
 
 pytestmark = pytest.mark.build
 HOSTILE = """Hostile HTML test
@@ -48,7 +48,7 @@ def test_committed_content_builds_without_warnings(site):
     for md in posts:
         meta, _ = split_post(md)
         page = soup(site / "posts" / meta["slug"] / "index.html")
-        heading = page.find("article").find("h2")
+        heading = page.find("article").find("h1")
         assert fold(heading.get_text()) == meta["title"].replace("&lt;", "<").replace("&gt;", ">")
         assert page.find("article").find("p").get_text(strip=True)
     assert (site / "about" / "index.html").exists()
@@ -78,7 +78,7 @@ def test_hostile_html_never_reaches_a_page(tmp_path, run_import):
     assert done.returncode == 0, done.stdout + done.stderr
     [page_path] = list((out / "posts").glob("*/index.html"))
     page = soup(page_path)
-    assert page.find_all("script") == [] and page.find_all("iframe") == [] and page.find_all("img") == []
+    assert foreign_scripts(page) == [] and page.find_all("iframe") == [] and page.find_all("img") == []
     for el in page.find_all(True):
         assert not any(attr.lower().startswith("on") for attr in el.attrs), el
         for attr in ("href", "src"):
@@ -114,3 +114,11 @@ def test_guessed_dates_are_shown_as_estimates(site):
         assert (note is not None) == guessed, md.name
         seen.add(guessed)
     assert seen == {True, False}  # the committed content has both kinds
+
+
+def test_foreign_scripts_tells_the_themes_own_from_injected_ones():
+    from bs4 import BeautifulSoup
+    page = BeautifulSoup('<script>alert(1)</script><script type="application/ld+json">{"a": 1}</script>'
+                         '<script type="application/ld+json">{"a": </script><script src="/theme/js/search.js"></script>'
+                         '<script src="https://evil.example/x.js"></script>', "html.parser")
+    assert [s.get("src") or s.string for s in foreign_scripts(page)] == ["alert(1)", '{"a": ', "https://evil.example/x.js"]
