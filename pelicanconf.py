@@ -109,3 +109,4 @@ import campaign_theme  # noqa: E402  (the theme's Jinja filters: JSON-LD, charts
 
 JINJA_FILTERS = campaign_theme.FILTERS
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": ["campaign_theme.Dedent"]}
+# --- end of theme settings ---

@@ -20,3 +20,4 @@ FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
 FEED_MAX_ITEMS = 30
 RSS_FEED_SUMMARY_ONLY = True
+# --- end of theme settings ---
