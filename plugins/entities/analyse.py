@@ -1,22 +1,17 @@
 """Per article: find the entities it mentions, honour the author's metadata, link the first mentions."""
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .gazetteer import Entity, Gazetteer
-from .link import link
 from . import patterns
+from .gazetteer import Entity, Gazetteer, slug as make_slug
 from .match import Matcher
-from .metaline import where
+from .metaline import listed, where
 from .problems import Problems
 from .settings import Config
 from .text import Document
-
-log = logging.getLogger(__name__)
-
 
 @dataclass
 class Mention:
@@ -40,14 +35,6 @@ class Mention:
         return self.entity.page_url
 
 
-def _names(value) -> list[str]:
-    if not value:
-        return []
-    if isinstance(value, (list, tuple)):
-        return [str(v).strip() for v in value if str(v).strip()]
-    return [v.strip() for v in str(value).split(",") if v.strip()]
-
-
 class Analyser:
     def __init__(self, gazetteer: Gazetteer, config: Config, problems: Problems):
         self.gazetteer = gazetteer
@@ -61,8 +48,7 @@ class Analyser:
             return self.gazetteer.by_id[key]
         if key not in self.found:
             _, type_, name = key.split(":", 2)
-            from .gazetteer import _slug
-            slug = _slug(name)
+            slug = make_slug(name)
             while slug in self.gazetteer.by_id or any(e.id == slug for e in self.found.values()):
                 slug += "-x"
             self.found[key] = Entity(slug, name, type_, aliases=patterns.aliases(name), origin="pattern")
@@ -82,7 +68,7 @@ class Analyser:
                 salient.add(e.id)
         salient &= set(counts)
         meta = getattr(article, "metadata", {})
-        for name in _names(meta.get("entities-exclude")):
+        for name in listed(meta.get("entities-exclude")):
             e = self.gazetteer.find(name)
             key = e.id if e else next((k for k in counts if k.endswith(":" + name)), None)
             if key is None:
@@ -91,11 +77,11 @@ class Analyser:
                 continue
             counts.pop(key, None)
             hits = [h for h in hits if h.entity != key]
-        for name in _names(meta.get("entities")):
+        for name in listed(meta.get("entities")):
             e = self.gazetteer.find(name)
             if e is None:
                 self.problems.add(f"{where(article, 'entities')}: Entities names '{name}', which is not a known entity; "
-                                  f"add content/entities/{_slugify(name)}.md or use a name from the gazetteer")
+                                  f"add content/entities/{make_slug(name)}.md or use a name from the gazetteer")
                 continue
             counts.setdefault(e.id, [-1])
             salient.add(e.id)
@@ -103,7 +89,3 @@ class Analyser:
         mentions.sort(key=lambda m: (m.first, m.entity.name))
         return doc, hits, mentions
 
-
-def _slugify(name: str) -> str:
-    from .gazetteer import _slug
-    return _slug(name)

@@ -134,7 +134,7 @@ def load_content(folder: Path, read_markdown) -> list[tuple[dict, str]]:
         title = str(meta.get("title", "")).strip()
         if not title:
             raise EntitiesConfigError(f"{path}: line 1: no 'Title:'; an entity file starts with 'Title: <name>'")
-        raw = {"id": str(meta.get("slug") or _slug(title)), "name": title,
+        raw = {"id": str(meta.get("slug") or slug(title)), "name": title,
                "type": str(meta.get("type", "")).strip().upper(),
                "aliases": _split(meta.get("aliases")), "ambiguous": _split(meta.get("ambiguous"))}
         if not raw["type"]:
@@ -148,7 +148,7 @@ def load_content(folder: Path, read_markdown) -> list[tuple[dict, str]]:
     return out
 
 
-def _slug(name: str) -> str:
+def slug(name: str) -> str:
     from slugify import slugify
     return slugify(name, replacements=[["'", ""], ["’", ""]])
 

@@ -1,4 +1,5 @@
-"""Where a metadata field sits in a post's file, so an error can say 'posts/x.md:4'."""
+"""A post's metadata as the author wrote it: list fields, and where a field sits, so an error can say
+'posts/x.md:4'."""
 from __future__ import annotations
 
 import os
@@ -21,3 +22,12 @@ def where(article, key: str) -> str:
     except (OSError, UnicodeDecodeError):
         pass
     return shown
+
+
+def listed(value) -> list[str]:
+    """A comma-separated metadata field ('Entities: Hampshire, Simon Stevens') as a list of names."""
+    if not value:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [v.strip() for v in str(value).split(",") if v.strip()]

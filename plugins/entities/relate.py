@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from .metaline import where
+from .metaline import listed, where
 
 ENTITY, TAG, CATEGORY = "e", "t", "c"
 STRONGEST = 24  # features kept per post: its most telling entities, tags and category
@@ -46,14 +46,6 @@ def _the(entity) -> str:
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _names(value) -> list[str]:
-    if not value:
-        return []
-    if isinstance(value, (list, tuple)):
-        return [str(v).strip() for v in value if str(v).strip()]
-    return [v.strip() for v in str(value).split(",") if v.strip()]
 
 
 class Relater:
@@ -207,7 +199,7 @@ class Relater:
         meta = getattr(article, "metadata", {})
         pins, excluded = [], set()
         for key, out in (("related", pins), ("related-exclude", excluded)):
-            for name in _names(meta.get(key)):
+            for name in listed(meta.get(key)):
                 ref = name.removeprefix("{filename}").lstrip("/")
                 target = by_key.get(ref)
                 label = "Related" if key == "related" else "Related-Exclude"
