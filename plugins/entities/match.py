@@ -74,36 +74,39 @@ class Matcher:
         """Whole-word matches, leftmost-longest and not overlapping. Where the longest name at a place is not a
         whole word ('NHS Englandish'), the shorter names inside it are looked at instead."""
         n_text = len(text)
+        wordchar = _WORDCHAR
+        out = []
         for end, value in self.automaton.iter_long(text):
             start = end - value[3] + 1
-            if (start and _WORDCHAR(text[start - 1])) or (end + 1 < n_text and _WORDCHAR(text[end + 1])):
+            if (start and wordchar(text, start - 1)) or (end + 1 < n_text and wordchar(text, end + 1)):
                 for e2, v2 in self.automaton.iter(text, start, end + 1):
                     s2 = e2 - v2[3] + 1
-                    if not ((s2 and _WORDCHAR(text[s2 - 1])) or (e2 + 1 < n_text and _WORDCHAR(text[e2 + 1]))):
-                        yield e2, v2
-                continue
-            yield end, value
+                    if not ((s2 and wordchar(text, s2 - 1)) or (e2 + 1 < n_text and wordchar(text, e2 + 1))):
+                        out.append((e2, v2))
+            else:
+                out.append((end, value))
+        return out
 
     def _whole_places(self, text: str, chosen: list) -> list:
         """A place name that runs straight on into another capitalised word is part of a longer name the
         gazetteer does not know ('Kirkby' in 'Kirkby Morland', 'Wells' in 'Tenbury Wells', 'Manchester' in
         'Manchester United'): better no entity than the wrong one."""
-        starts, ends = {c[0] for c in chosen}, {c[3] for c in chosen}
+        starts, ends = {c[0] for c in chosen}, {c[4] for c in chosen}
         out = []
         for c in chosen:
-            if c[4] in self.places:
+            if c[5] in self.places:
                 word = _WORD_BEFORE.search(text, max(0, c[0] - 12), c[0])
                 if word and word.group(1) in patterns.TITLES:
                     continue  # 'Mr Heywood', 'Professor Atherton': a surname, not the town
                 if word and word.group(1) == "NHS" and word.start(1) not in ends:
                     # 'NHS Fife', 'NHS Kernow': a health board or commissioner named after its area
-                    name = text[word.start(1):c[3]]
+                    name = text[word.start(1):c[4]]
                     if out and out[-1][0] == word.start(1):
                         out.pop()  # the 'NHS' on its own
-                    out.append((word.start(1), word.start(1) - c[3], False, c[3], self.key(_Named(name)), 2))
+                    out.append((word.start(1), word.start(1) - c[4], False, 2, c[4], self.key(_Named(name))))
                     continue
-                after = _CAPITAL_AFTER(text, c[3])
-                if after and c[3] + 1 not in starts and after.group(1) not in patterns.NOT_NAME_WORDS:
+                after = _CAPITAL_AFTER(text, c[4])
+                if after and c[4] + 1 not in starts and after.group(1) not in patterns.NOT_NAME_WORDS:
                     continue
                 before = _CAPITAL_BEFORE.search(text, max(0, c[0] - 30), c[0])
                 if before and before.end() - 1 not in ends and before.group(1) not in patterns.NOT_NAME_WORDS \
@@ -126,7 +129,7 @@ class Matcher:
         for start, end in titles:
             f = patterns.title(text, start, end)
             if f is not None:
-                out.append((f.start, f.start - f.end, False, f.end, self.key(f), 2))
+                out.append((f.start, f.start - f.end, False, 2, f.end, self.key(f)))
         return out
 
     def _short_names(self, text: str, found: list) -> list[tuple]:
@@ -144,8 +147,8 @@ class Matcher:
             at = text.find(short)
             while at >= 0:
                 stop = at + len(short)
-                if (not at or not _WORDCHAR(text[at - 1])) and (stop >= len(text) or not _WORDCHAR(text[stop])):
-                    out.append((at, -len(short), False, stop, key, 1))
+                if (not at or not _WORDCHAR(text, at - 1)) and (stop >= len(text) or not _WORDCHAR(text, stop)):
+                    out.append((at, -len(short), False, 1, stop, key))
                 at = text.find(short, stop)
         return out
 
@@ -153,7 +156,8 @@ class Matcher:
         """Whole-word, case-sensitive, leftmost-longest mentions; ambiguous names only with support.
 
         `titles` are (start, end) spans of the text set in italics, which may be the title of a report."""
-        # Candidates as (start, -length, ambiguous, end, entity, rank) tuples: sorting them gives leftmost-longest.
+        # Candidates are (start, -length, ambiguous, rank, end, entity) tuples, so that plain sorting gives
+        # leftmost, then longest, and on a tie a listed name (rank 0) before a post's short name (1) or a pattern (2).
         cands, found, anchors = [], [], []
         known_ends: set[int] = set()
         n_text = len(text)
@@ -161,7 +165,7 @@ class Matcher:
             for end, (eid, amb, anchor, n, body) in self._matches(text):
                 start = end - n + 1
                 if eid is not None:
-                    cands.append((start, -n, amb, end + 1, eid, 0))
+                    cands.append((start, -n, amb, 0, end + 1, eid))
                     if body:  # 'Virgin Care and Reading CCG' is two bodies; 'Hampshire and Isle of Wight ICB' one
                         known_ends.add(end + 1)
                 if anchor is not None:
@@ -179,19 +183,18 @@ class Matcher:
         found = patterns.resolve(_outermost(list(dict.fromkeys(found))), text)
         for f in found:
             key = self.key(f)
-            cands.append((f.start, f.start - f.end, f.kind == "given?", f.end, key, 0 if not key.startswith("pattern:") else 2))
+            cands.append((f.start, f.start - f.end, f.kind == "given?", 2 if key.startswith("pattern:") else 0, f.end, key))
         cands += self._short_names(text, found)
         cands += self._titles(text, titles)
-        # Leftmost, then longest; on a tie a listed name beats a post's own short name beats a pattern.
-        cands.sort(key=lambda c: (c[0], c[1], c[2], c[5], c[3], c[4]))
+        cands.sort()
         chosen, last = [], -1
         for c in cands:
             if c[0] >= last:
                 chosen.append(c)
-                last = c[3]
+                last = c[4]
         chosen = self._whole_places(text, chosen)
         # An ambiguous name ('Monitor', 'Unison') counts where it cannot be an ordinary word: mid-sentence, or
         # with a possessive ('Unison’s members'); and then at a sentence start in the same post too.
-        weak = [c[2] and not _PROPER_AFTER(text, c[3]) and patterns.sentence_start(text, c[0]) for c in chosen]
-        supported = {c[4] for c, w in zip(chosen, weak) if not w}
-        return [Hit(c[0], c[3], c[4], c[2], w) for c, w in zip(chosen, weak) if not w or c[4] in supported]
+        weak = [c[2] and not _PROPER_AFTER(text, c[4]) and patterns.sentence_start(text, c[0]) for c in chosen]
+        supported = {c[5] for c, w in zip(chosen, weak) if not w}
+        return [Hit(c[0], c[4], c[5], c[2], w) for c, w in zip(chosen, weak) if not w or c[5] in supported]
