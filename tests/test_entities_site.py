@@ -165,3 +165,14 @@ def test_a_broken_gazetteer_is_named_with_its_line(tmp_path):
     done, _ = build(tmp_path, "-e", f'ENTITIES_GAZETTEER="{gaz}"')
     log = " ".join((done.stdout + done.stderr).split())
     assert done.returncode != 0 and "g.toml: not valid TOML" in log and "line 3" in log and "Traceback" not in log
+
+
+def test_entity_history_both_ways(tmp_path):
+    posts = {"m.md": "Title: Regulators\nDate: 2016-04-01\n\nWe wrote to Monitor, the regulator, and to NHS Improvement.\n"}
+    done, out = build(tmp_path, posts=posts)
+    assert done.returncode == 0, done.stdout + done.stderr
+    became = soup(out / "entity" / "monitor" / "index.html").find("p", class_="successor")
+    assert " ".join(became.get_text().split()) == "Became NHS Improvement."
+    assert became.find("a")["href"].endswith("/entity/nhs-improvement/")
+    took = [p for p in soup(out / "entity" / "nhs-improvement" / "index.html").find_all("p", class_="successor")]
+    assert [" ".join(p.get_text().split()) for p in took] == ["Became NHS England.", "Took over from Monitor."]

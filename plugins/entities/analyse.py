@@ -1,4 +1,4 @@
-"""Per article: find the entities it mentions, honour the author's metadata, link the first mentions."""
+"""Per article: find the entities it mentions (text, title, tags) and honour the author's metadata."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -80,6 +80,10 @@ class EntitiesGenerator(Generator):
         # Entity pages: posts newest first, by year; the entities most often named alongside.
         self.refs = Refs()
         named = {id(a): [m.entity.id for m in a.entities if m.entity.id in visible] for a in published}
+        predecessors = defaultdict(list)  # 'Monitor and the NHS Trust Development Authority became NHS Improvement'
+        for g in self.gazetteer:
+            if g.successor:
+                predecessors[g.successor].append(g)
         for eid in visible:
             e = entities[eid]
             posts = sorted(posts_of[eid], key=lambda a: (a.date, a.source_path), reverse=True)
@@ -92,6 +96,7 @@ class EntitiesGenerator(Generator):
             e.comentions = [(entities[k], n) for k, n in sorted(together.items(), key=lambda kv: (-kv[1], entities[kv[0]].name))][:cfg.comentions]
             e.type_name = TYPE_NAMES[e.type]
             e.successor_entity = self.gazetteer.by_id.get(e.successor) if e.successor else None
+            e.predecessors = predecessors.get(eid, [])
         self.entities = sorted((entities[k] for k in visible), key=lambda e: (e.name.casefold(), e.id))
         self.context["entities"] = self.entities
         by_type = defaultdict(list)
