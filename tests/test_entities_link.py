@@ -71,3 +71,12 @@ def test_the_html_round_trips_when_nothing_is_linked():
 def test_text_before_the_first_element_is_read_and_linked():
     root = linked("NHS England first. <p>Then more.</p>")
     assert anchors(root) == [("NHS England", "/entity/nhs-england/", "div")]
+
+
+def test_links_are_escaped_and_a_post_using_the_marker_characters_is_left_alone():
+    doc = Document("<p>NHS England &amp; friends</p>")
+    link(doc, MATCHER.find(doc.text), lambda key: "/e/?id=1&x=\"2\"", "first")
+    assert doc.html() == '<p><a href="/e/?id=1&amp;x=&quot;2&quot;" class="entity">NHS England</a> &amp; friends</p>'
+    odd = Document("<p>NHS England \ue000 private use</p>")
+    assert link(odd, MATCHER.find(odd.text), lambda key: "/e/", "first") == 0
+    assert odd.html() == "<p>NHS England \ue000 private use</p>"

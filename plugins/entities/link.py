@@ -1,8 +1,6 @@
 """Turn mentions into links to entity pages, inside the article's own text only."""
 from __future__ import annotations
 
-from lxml import etree
-
 from .match import Hit
 from .text import Document
 
@@ -32,18 +30,8 @@ def link(doc: Document, hits: list[Hit], href, mode: str) -> int:
             continue
         chosen.setdefault(k, []).append((h, url))
         done.add(h.entity)
+    if not doc.markable:  # the post itself uses the private-use characters the links are marked with
+        return 0
     for k, items in chosen.items():
-        seg = doc.segments[k]
-        el, text = seg.element, seg.text
-        for h, url in sorted(items, key=lambda x: -x[0].start):  # right to left keeps offsets valid
-            a = etree.Element("a", {"href": url, "class": "entity"})
-            a.text = text[h.start - seg.start:h.end - seg.start]
-            a.tail = text[h.end - seg.start:]
-            text = text[:h.start - seg.start]
-            if seg.attr == "text":
-                el.text = text
-                el.insert(0, a)
-            else:
-                el.tail = text
-                el.addnext(a)
+        doc.mark(k, [(h.start, h.end, url) for h, url in items])
     return sum(len(v) for v in chosen.values())

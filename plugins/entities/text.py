@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from html import escape
 from typing import NamedTuple
 
 from lxml import etree
@@ -15,6 +16,9 @@ BLOCK = {"p", "li", "ul", "ol", "blockquote", "div", "section", "article", "h1",
 
 
 _PARSER = etree.HTMLParser(default_doctype=False)
+_OPEN, _MID, _CLOSE = "\ue000", "\ue001", "\ue002"  # a link's start, the end of its number, its end
+_MARKS = (_OPEN, _MID, _CLOSE)
+_MARKED = re.compile("\ue000(\\d+)\ue001")
 _PAGE_END = re.compile(r"</\s*(?:body|html)", re.I)
 _SPACES = ("\u00a0", "\u202f", "\u2007", "\u2009")
 
@@ -34,6 +38,8 @@ class Document:
         # lxml's plain HTML parser (lxml.html's element classes cost a Python look-up for every element touched),
         # given the post as a page body, as lxml.html does for fragments.
         self.whole = not _PAGE_END.search(html or "")  # a stray </body> or </html> would cut the parse short
+        self.markable = not any(c in (html or "") for c in _MARKS)
+        self.urls: list[str] = []  # link targets, by the number in each link's marker
         body = etree.fromstring(f"<html><body>{html}</body></html>", _PARSER).find("body") if html else None
         self.root = body if body is not None else etree.Element("body")
         self.segments: list[Segment] = []  # text nodes only; block breaks are in the text, not segments
@@ -102,7 +108,25 @@ class Document:
         k = self.segment_index(pos)
         return None if k is None else self.segments[k]
 
+    def mark(self, k: int, links: list[tuple[int, int, str]]) -> None:
+        """Mark (start, end, url) spans of segment k, in document offsets, as links. The marks are private-use
+        characters in the text itself; html() turns them into <a> elements after one serialisation, which
+        is several times cheaper than building an lxml element for each link."""
+        seg = self.segments[k]
+        parts, pos = [], 0
+        for start, end, url in sorted(links):
+            start, end = start - seg.start, end - seg.start
+            parts += [seg.text[pos:start], _OPEN, str(len(self.urls)), _MID, seg.text[start:end], _CLOSE]
+            self.urls.append(url)
+            pos = end
+        parts.append(seg.text[pos:])
+        setattr(seg.element, seg.attr, "".join(parts))
+
     def html(self) -> str:
         """The (linked) HTML again, without the <body> it was parsed in."""
         out = etree.tostring(self.root, encoding="unicode", method="html", with_tail=False)
-        return out[len("<body>"):-len("</body>")] if out.startswith("<body>") else ""
+        out = out[len("<body>"):-len("</body>")] if out.startswith("<body>") else ""
+        if self.urls:
+            out = _MARKED.sub(lambda m: f'<a href="{escape(self.urls[int(m[1])], quote=True)}" class="entity">',
+                              out).replace(_CLOSE, "</a>")
+        return out
