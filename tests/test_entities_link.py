@@ -80,3 +80,15 @@ def test_links_are_escaped_and_a_post_using_the_marker_characters_is_left_alone(
     odd = Document("<p>NHS England \ue000 private use</p>")
     assert link(odd, MATCHER.find(odd.text), lambda key: "/e/", "first") == 0
     assert odd.html() == "<p>NHS England \ue000 private use</p>"
+
+
+def test_review_cases_for_linking():
+    # a hard-wrapped paragraph reads as one line
+    root = linked("<p>We wrote to NHS\nEngland about it.</p>")
+    assert anchors(root) == [("NHS\nEngland", "/entity/nhs-england/", "p")]
+    # marks written by the post itself, as a character reference, never turn into links
+    doc = Document("<p>x &#xe002; NHS England</p>")
+    assert link(doc, MATCHER.find(doc.text), lambda key: "/e/", "first") == 0
+    # nothing is linked where a link cannot go
+    root = linked("<p>See <textarea>NHS England</textarea></p>")
+    assert anchors(root) == []

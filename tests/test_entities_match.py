@@ -179,3 +179,19 @@ def test_campaigns_units_and_dates_in_names():
 def test_a_doubtful_given_name_at_a_sentence_start_needs_support_or_a_comma():
     assert any(e.endswith(":Grace Adebayo") for e, _ in found("Grace Adebayo, a midwife, spoke."))
     assert not [e for e, _ in found("Will Smith win?") if e.startswith("pattern:PERSON")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("In May Simon Stevens said so.", {"simon-stevens"}),  # 'May' is the month, not a given name
+    ("Southern Health’s Parklands Hospital closed.", {"southern-health", "pattern:ORG:Parklands Hospital"}),
+    ("At Tuesday’s Havant Borough Council meeting.", {"pattern:ORG:Havant Borough Council"}),
+    ("Dorset County Hospital NHS Foundation Trust", {"pattern:ORG:Dorset County Hospital NHS Foundation Trust"}),
+    ("The chair Sir Jim Dobbs said.", {"pattern:PERSON:Jim Dobbs"}),
+    ("Save Our NHS marched.", {"pattern:ORG:Save Our NHS"}),
+])
+def test_review_cases(text, want):
+    assert ids(text) == want
+
+
+def test_straight_and_curly_apostrophes_are_one_entity():
+    assert ids("St Mary’s Hospital and St Mary's Hospital") == {"pattern:ORG:St Mary’s Hospital"}

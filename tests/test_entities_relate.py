@@ -115,3 +115,12 @@ def test_related_stories_are_deterministic(site, tmp_path):
     done, again = build(tmp_path, posts=POSTS)
     assert done.returncode == 0
     assert (again / "entities.json").read_bytes() == (site / "entities.json").read_bytes()
+
+
+def test_what_most_posts_share_relates_nothing(tmp_path):
+    # Imported posts are all 'Uncategorised' and all name the NHS: that alone must not make them related.
+    posts = {f"p{i}.md": f"Title: Post {i}\nDate: 2016-0{i}-01\n\nNHS England said something about week {i}.\n"
+             for i in range(1, 6)}
+    done, out = build(tmp_path, posts=posts)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert all(related(out, f"post-{i}") == [] for i in range(1, 6))

@@ -176,3 +176,18 @@ def test_entity_history_both_ways(tmp_path):
     assert became.find("a")["href"].endswith("/entity/nhs-improvement/")
     took = [p for p in soup(out / "entity" / "nhs-improvement" / "index.html").find_all("p", class_="successor")]
     assert [" ".join(p.get_text().split()) for p in took] == ["Became NHS England.", "Took over from Monitor."]
+
+
+def test_an_entity_file_renaming_a_built_in_keeps_its_old_names(tmp_path):
+    files = {"nhse.md": "Title: NHSE\nType: ORG\n\nThe body that runs the NHS in England.\n",
+             "caps.md": "Title: CARE QUALITY COMMISSION\nType: PLACE\n\nA place written in capitals.\n",
+             "monitor.md": "Title: Monitor regulator\nSlug: monitor\nType: ORG\n\nThe old regulator.\n"}
+    posts = {"p.md": "Title: P\nDate: 2020-01-01\n\nNHS England and the CQC wrote to Monitor, the regulator.\n"}
+    done, out = build(tmp_path, posts=posts, entity_files=files)
+    assert done.returncode == 0, done.stdout + done.stderr
+    doc = data(out)
+    ids = doc["articles"][0]["entities"]
+    assert "nhs-england" in ids and "cqc" in ids and "monitor" in ids  # 'NHS England' still names it
+    by_id = {e["id"]: e for e in doc["entities"]}
+    assert by_id["nhs-england"]["name"] == "NHSE" and "NHS England" in by_id["nhs-england"]["aliases"]
+    assert by_id["cqc"]["name"] == "Care Quality Commission" and by_id["cqc"]["type"] == "ORG"  # matched exactly

@@ -157,14 +157,17 @@ def build(config, read_markdown) -> Gazetteer:
     """Built-in entities, then the campaign's files: a file naming a known entity corrects it, else adds one."""
     gaz = Gazetteer(load_builtin(config.gazetteer))
     for raw, where in load_content(config.content_dir, read_markdown):
-        known = gaz.by_id.get(raw["id"]) or gaz.find(raw["name"])
+        # Exactly as written, as matching is: a file titled 'Cqc' does not replace the Care Quality Commission.
+        known = gaz.by_id.get(raw["id"]) or gaz.by_name.get(raw["name"])
         if known is not None:
-            merged = {"id": known.id, "name": raw["name"], "type": raw["type"],
-                      "aliases": sorted(set(known.aliases) | set(raw["aliases"]) - {raw["name"]}),
-                      "ambiguous": sorted((known.ambiguous | set(raw["ambiguous"])) & (set(known.names) | set(raw["aliases"]) | {raw["name"]})),
-                      "description": raw.get("description", known.description), "url": raw.get("url", known.url_official),
-                      "successor": raw.get("successor", known.successor), "years": raw.get("years", known.years),
-                      "role": raw.get("role", known.role), "generic": known.generic}
+            # The file's title becomes the name; every name the entity had stays an alias.
+            names = (set(known.names) | set(raw["aliases"])) - {raw["name"]}
+            merged = {"id": known.id, "name": raw["name"], "type": raw["type"], "aliases": sorted(names),
+                      "ambiguous": sorted((known.ambiguous | set(raw["ambiguous"])) & (names | {raw["name"]})),
+                      "description": raw.get("description", known.description),
+                      "url": raw.get("url", known.url_official), "successor": raw.get("successor", known.successor),
+                      "years": raw.get("years", known.years), "role": raw.get("role", known.role),
+                      "generic": known.generic}
             gaz.remove(known)
             gaz.add(_entity(merged, where), where)
         else:

@@ -28,10 +28,6 @@ class Hit(NamedTuple):
     weak: bool = False  # an ambiguous name at a sentence start, counted only because the post names it elsewhere
 
 
-def _word(c: str) -> bool:
-    return c.isalnum() or c == "_"
-
-
 _WORDCHAR = re.compile(r"\w").match
 # After a name, what an ordinary word at a sentence start is never followed by: a possessive ('Unison’s'), a
 # comma ('Unison, which represents…'), or a verb in the past ('Monitor authorised', 'Circle said').
@@ -98,7 +94,7 @@ class Matcher:
                 word = _WORD_BEFORE.search(text, max(0, c[0] - 12), c[0])
                 if word and word.group(1) in patterns.TITLES:
                     continue  # 'Mr Heywood', 'Professor Atherton': a surname, not the town
-                if word and word.group(1) == "NHS" and word.start(1) not in ends:
+                if word and word.group(1) == "NHS" and not (out and out[-1][4] > word.start(1) and out[-1][0] < word.start(1)):
                     # 'NHS Fife', 'NHS Kernow': a health board or commissioner named after its area
                     name = text[word.start(1):c[4]]
                     if out and out[-1][0] == word.start(1):
@@ -121,7 +117,7 @@ class Matcher:
             known = self.gazetteer.find(name)
             if known is not None and not known.generic:
                 return known.id
-        return f"pattern:{f.type}:{f.name}"
+        return f"pattern:{f.type}:{f.name.replace(chr(39), '’')}"  # "St Mary's" and "St Mary’s" are one
 
     def _titles(self, text: str, titles) -> list[tuple]:
         """A title set in italics ('*One Hampshire: Commissioning for the Future*') names a report, or a paper."""
@@ -176,6 +172,8 @@ class Matcher:
             if anchor.kind == "given" and start in listed:
                 continue
             f = patterns.at_anchor(text, text[start:end], anchor, start, end, known_ends)
+            if f is not None and anchor.kind == "given" and any(p in listed for p in range(start + 1, f.end)):
+                continue  # 'In June Sarah Wollaston said': June is the month, Sarah Wollaston the listed person
             if f is not None:
                 found.append(f)
                 if f.type == "ORG":

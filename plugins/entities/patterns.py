@@ -20,7 +20,8 @@ FIRST_NAMES = Path(__file__).parent / "data" / "first_names.txt"
 _BEFORE = 200  # characters before an anchor in which an organisation's name is read
 _MAX_WORDS = 8
 # Never inside another name: 'From next April the BSW ICB' is not an ICB called 'April the BSW'.
-_ENDS_A_NAME = {"Hospital", "Infirmary", "Council", "CCG", "ICB", "Surgery", "Hospice", "January", "February",
+_HOSPITAL_WORDS = {"Hospital", "Hospitals", "Infirmary"}
+_ENDS_A_NAME = {"Council", "CCG", "ICB", "Surgery", "Hospice", "January", "February",
                 "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
                 "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
@@ -96,7 +97,9 @@ def anchors(given: dict[str, bool] | None = None) -> dict[str, Anchor]:
     return out
 
 
-_WORD = re.compile(r"[A-Z][\w'’&-]*\Z")  # a capitalised word, at the end of a space-separated token
+_WORD = re.compile(r"[A-Z][\w'’&-]*\Z")
+_WORDCHAR = re.compile(r"\w").match
+_POSSESSIVE = re.compile(r"['’]s\Z")  # a capitalised word, at the end of a space-separated token
 # Not 'on' or 'in': 'Porthellis on Cornwall Council' and 'Princess Royal Hospital in Telford' are two names each.
 _LINKS = {"and", "of", "upon", "the", "for", "&"}
 # A surname: 'Percy', 'McDonald', 'O’Brien', 'Allin-Khan' (never with a possessive: 'Percy’s' is Percy).
@@ -256,12 +259,13 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
         if not m or (anchor.kind == "campaign" and not _campaign_ok(text, start, m.group())):
             return None
         words = m.group().split()
-        if _generic(words):
+        if _generic(words) and anchor.kind != "campaign":  # 'Save Our NHS' is a campaign all the same
             return None
         return Found(start, m.end(), text[start:m.end()], anchor.type, anchor.kind)
     if start < 2 or text[start - 1] != " ":
         return None
-    words, name_start, nhs = _words_before(text, start - 1, known_ends, anchor.kind in _AREA_KINDS)
+    words, name_start, nhs = _words_before(text, start - 1, known_ends, anchor.kind in _AREA_KINDS,
+                                           anchor.kind == "hospital")
     if not words or _generic(words):
         return None
     name_end = start - 1
@@ -279,7 +283,9 @@ def _after_role(text: str, end: int) -> Found | None:
     if not m:
         return None
     words = _trim(m["name"].split())
-    if not words or _generic(words) or set(words) & _NOT_PEOPLE:
+    while words and words[0] in TITLES:  # 'the chair Sir David Dalton' is David Dalton
+        words = words[1:]
+    if len(words) < 2 or _generic(words) or set(words) & _NOT_PEOPLE:
         return None
     name = " ".join(words)
     return Found(m.end("name") - len(name), m.end("name"), name, "PERSON", "role")
@@ -302,7 +308,8 @@ def _given(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found 
 _AREA_KINDS = {"ccg", "icb", "ics", "trust", "council"}  # named after areas: 'Cornwall and the Isles of Scilly'
 
 
-def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False) -> tuple[list[str], int, bool]:
+def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False,
+                  hospital: bool = False) -> tuple[list[str], int, bool]:
     """The name ending at text[stop] (a space): up to 8 capitalised words, read right to left, joined by
     'of', 'and', 'the'… only where a capitalised word follows. A leading 'NHS ' is a prefix, not the name
     ('NHS Shropshire CCG' is Shropshire CCG). Names never run across a sentence end or a line, nor across
@@ -323,8 +330,14 @@ def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False
             pos = token_start - 1
             continue
         m = _WORD.search(token)
-        if not m or (m.start() and _wordchar(token[m.start() - 1])) or m.group() in _ENDS_A_NAME:
+        if not m or (m.start() and _WORDCHAR(token[m.start() - 1])):
             break
+        word = m.group()
+        bare = _POSSESSIVE.sub("", word)
+        if bare in _ENDS_A_NAME or (bare in _HOSPITAL_WORDS and hospital):
+            break  # 'Princess Royal Hospital in Telford and …'; but 'Dorset County Hospital NHS Foundation Trust'
+        if bare != word and (token_start + m.start() + len(bare)) in known_ends:
+            break  # 'Southern Health’s Parklands Hospital': the name before a possessive is another body
         words.append(m.group())
         pos = token_start - 1
         if m.start():  # '(West' or '“West' or 'end.\nWest': the name starts inside the token
@@ -340,10 +353,6 @@ def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False
     if len(kept) > 1 and kept[0] == "NHS":
         return kept[1:], name_start + 4, True
     return kept, name_start, False
-
-
-def _wordchar(c: str) -> bool:
-    return c.isalnum() or c == "_"
 
 
 def resolve(found: list[Found], text: str) -> list[Found]:

@@ -17,7 +17,6 @@ from bisect import bisect_left
 from itertools import islice
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from .metaline import listed, where
 
@@ -83,7 +82,11 @@ class Relater:
         n = len(pool)
         weight_of = {ENTITY: cfg.related_weights["entities"], TAG: cfg.related_weights["tags"],
                      CATEGORY: cfg.related_weights["category"]}
-        idf = {f: math.log(1 + (n - d + 0.5) / (d + 0.5)) * weight_of[f[0]] for f, d in df.items()}
+        # A feature more than half the posts share ('NHS', the default category) says nothing about which are
+        # related, and left in a post's unit vector it would make two otherwise empty posts look alike.
+        common = max(2, n // 2)
+        idf = {f: math.log(1 + (n - d + 0.5) / (d + 0.5)) * weight_of[f[0]] if d <= common else 0.0
+               for f, d in df.items()}
         vectors = [self._weigh(feats, idf) for feats in raw]
         # Inverted index, each posting list in date order (pool is), with each post's weight for the feature.
         postings: dict = defaultdict(lambda: ([], []))  # feature -> (pool indexes, ascending; weights)
@@ -156,7 +159,9 @@ class Relater:
         floor = self.config.related_min_score
         # Enough in common is judged on the similarity alone; closeness in time only orders what passes.
         scored = []
-        for j, _ in heapq.nlargest(2 * self.config.related + 4, shared.items(), key=itemgetter(1)):
+        # On equal counts the posts nearest in time go first, as closeness will order them anyway.
+        for j, _ in heapq.nlargest(2 * self.config.related + 4, shared.items(),
+                                   key=lambda jc: (jc[1], -abs(jc[0] - ordinal))):
             sim = self._similarity(vec, j)
             if sim >= floor:
                 scored.append((sim * self._closeness(day, j), j))

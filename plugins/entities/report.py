@@ -9,7 +9,6 @@ the post's Entities-Exclude metadata.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 from pelican.readers import Readers
 from pelican.settings import read_settings
 
-from .gazetteer import build
+from .gazetteer import build, slug as make_slug
 from .match import Matcher
 from .settings import EntitiesConfigError, configure
 from .text import Document
@@ -70,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}  [{type_}]  {len(posts)} post{'s' if len(posts) != 1 else ''}")
         path, sentence = posts[0]
         print(f"    {path}: {sentence}")
-    slug = re.sub(r"[^a-z0-9]+", "-", rows[0][1].lower()).strip("-")
+    slug = make_slug(rows[0][1])
     print(f"\nConfirm one by adding content/entities/{slug}.md with 'Title:' and 'Type:' lines.")
     return 0
 

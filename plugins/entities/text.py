@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
-SKIP = {"code", "pre", "script", "style", "kbd", "samp", "var", "math", "svg", "template"}  # not prose
+SKIP = {"code", "pre", "script", "style", "kbd", "samp", "var", "math", "svg", "template", "textarea", "title",
+        "select", "option", "iframe", "noscript", "object"}  # not prose, or cannot hold a link
 ITALIC = {"em", "i", "cite"}
 NO_LINK = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "button", "label"}  # matched, never linked
 BLOCK = {"p", "li", "ul", "ol", "blockquote", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -20,7 +21,12 @@ _OPEN, _MID, _CLOSE = "\ue000", "\ue001", "\ue002"  # a link's start, the end of
 _MARKS = (_OPEN, _MID, _CLOSE)
 _MARKED = re.compile("\ue000(\\d+)\ue001")
 _PAGE_END = re.compile(r"</\s*(?:body|html)", re.I)
-_SPACES = ("\u00a0", "\u202f", "\u2007", "\u2009")
+_SPACES = ("\u00a0", "\u202f", "\u2007", "\u2009", "\t", "\r")
+
+
+def _flat(text: str) -> str:
+    """A line break inside a paragraph (hard-wrapped Markdown) is a space to a reader; only blocks break lines."""
+    return text.replace("\n", " ") if "\n" in text else text
 
 
 class Segment(NamedTuple):
@@ -38,7 +44,7 @@ class Document:
         # lxml's plain HTML parser (lxml.html's element classes cost a Python look-up for every element touched),
         # given the post as a page body, as lxml.html does for fragments.
         self.whole = not _PAGE_END.search(html or "")  # a stray </body> or </html> would cut the parse short
-        self.markable = not any(c in (html or "") for c in _MARKS)
+        self.source = html or ""
         self.urls: list[str] = []  # link targets, by the number in each link's marker
         body = etree.fromstring(f"<html><body>{html}</body></html>", _PARSER).find("body") if html else None
         self.root = body if body is not None else etree.Element("body")
@@ -48,10 +54,11 @@ class Document:
         self._pos = 0
         if self.root.text:  # text before the first element
             self.segments.append(Segment(self.root, "text", 0, self.root.text, True))
-            self._parts.append(self.root.text)
+            self._parts.append(_flat(self.root.text))
             self._pos = len(self.root.text)
         self._walk(self.root, True)
         text = "".join(self._parts)
+        self.markable = not any(c in text for c in _MARKS)  # the post's own text never uses the link marks
         for space in _SPACES:  # str.replace runs in C; str.translate with a table is ten times slower
             if space in text:
                 text = text.replace(space, " ")
@@ -69,7 +76,7 @@ class Document:
                 tail = child.tail
                 if tail:
                     segments.append(Segment(child, "tail", self._pos, tail, linkable))
-                    parts.append(tail)
+                    parts.append(_flat(tail))
                     self._pos += len(tail)
                 continue
             tag = tag.lower()
@@ -84,7 +91,7 @@ class Document:
                     if tag in ITALIC and not len(child):
                         self.titles.append((self._pos, self._pos + len(text)))
                     segments.append(Segment(child, "text", self._pos, text, inner))
-                    parts.append(text)
+                    parts.append(_flat(text))
                     self._pos += len(text)
                 if len(child):
                     self._walk(child, inner)
@@ -94,7 +101,7 @@ class Document:
             tail = child.tail
             if tail:
                 segments.append(Segment(child, "tail", self._pos, tail, linkable))
-                parts.append(tail)
+                parts.append(_flat(tail))
                 self._pos += len(tail)
 
     def segment_index(self, pos: int) -> int | None:
@@ -103,10 +110,6 @@ class Document:
         if k < 0 or pos >= self.starts[k] + len(self.segments[k].text):
             return None
         return k
-
-    def segment_at(self, pos: int) -> Segment | None:
-        k = self.segment_index(pos)
-        return None if k is None else self.segments[k]
 
     def mark(self, k: int, links: list[tuple[int, int, str]]) -> None:
         """Mark (start, end, url) spans of segment k, in document offsets, as links. The marks are private-use
@@ -127,6 +130,9 @@ class Document:
         out = etree.tostring(self.root, encoding="unicode", method="html", with_tail=False)
         out = out[len("<body>"):-len("</body>")] if out.startswith("<body>") else ""
         if self.urls:
+            n = len(self.urls)
+            if not (out.count(_OPEN) == out.count(_MID) == out.count(_CLOSE) == n):
+                return self.source  # marks the post itself contained (say, in a comment): leave it as written
             out = _MARKED.sub(lambda m: f'<a href="{escape(self.urls[int(m[1])], quote=True)}" class="entity">',
                               out).replace(_CLOSE, "</a>")
         return out
