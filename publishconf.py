@@ -21,3 +21,12 @@ CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
 FEED_MAX_ITEMS = 30
 RSS_FEED_SUMMARY_ONLY = True
 # --- end of theme settings ---
+
+# --- Publishing settings ---
+# A custom domain for GitHub Pages (or another host), e.g. "blog.example.org": `make publish` then writes it to
+# output/CNAME (and `make github` publishes it with the site). Set SITEURL to https://<that domain> too. Leave
+# None for https://<user>.github.io/<repo>. The Actions workflow (.github/workflows/pages.yml) does not need it:
+# a site deployed by Actions takes its custom domain from the repository's Pages settings, and its SITEURL from
+# actions/configure-pages. CNAME in the environment sets it for one build.
+CNAME = os.environ.get("CNAME") or None
+# --- end of publishing settings ---
