@@ -42,7 +42,6 @@ class EntitiesGenerator(Generator):
 
     def generate_context(self):
         start = process_time()
-        cfg = self.config
         published = list(self.context.get("articles", []))
         everything = published + list(self.context.get("hidden_articles", [])) + list(self.context.get("drafts", []))
         analysed = {id(a): self.analyser.mentions(a) for a in everything}
@@ -52,12 +51,31 @@ class EntitiesGenerator(Generator):
             for m in analysed[id(a)][2]:
                 posts_of[m.entity.id].append(a)
         entities = {m.entity.id: m.entity for a in everything for m in analysed[id(a)][2]}
-        visible = {eid for eid, posts in posts_of.items() if len(posts) >= max(1, cfg.min_articles)}
-        siteurl = self.settings.get("SITEURL", "")
+        visible = {eid for eid, posts in posts_of.items() if len(posts) >= max(1, self.config.min_articles)}
+        self._place(entities, visible)
+        links = self._link(everything, analysed)
+        self.refs = Refs()
+        self._entity_pages(published, entities, visible, posts_of)
+        self.all_entities = entities
+        STATS["analyse"] = process_time() - start
+        log.info("entities: %d posts, %d entities with pages, %d links", len(published), len(visible), links)
+        start = process_time()
+        related = Relater(self.config, self.problems).build(published, everything, self.refs)
+        STATS["relate"] = process_time() - start
+        log.info("related stories: %d links", related)
+        self.problems.report()
+
+    def _place(self, entities: dict, visible: set) -> None:
+        """Each entity's page, saved file and feed, or None where too few posts name it for a page."""
+        cfg = self.config
         for eid, e in entities.items():
             e.page_url = cfg.entity_url.format(slug=e.slug) if eid in visible else None
             e.save_as = cfg.entity_save_as.format(slug=e.slug)
             e.feed_url = cfg.feed_atom.format(slug=e.slug) if cfg.feed_atom and eid in visible else None
+
+    def _link(self, everything: list, analysed: dict) -> int:
+        """`article.entities`, `article.entities_by_type`, and the links in each post's HTML."""
+        siteurl = self.settings.get("SITEURL", "")
 
         def href(key: str):
             e = self.analyser.entity(key)
@@ -73,12 +91,16 @@ class EntitiesGenerator(Generator):
             a.entities_by_type = [(TYPE_NAMES[t], by_type[t]) for t in TYPES if t in by_type]
             # A post whose HTML ends the page early ('</body>' in raw HTML) is left as written: linking
             # rewrites the HTML from its parse, which would drop what came after.
-            made = link(doc, hits, href, cfg.link) if doc.whole else 0
+            made = link(doc, hits, href, self.config.link) if doc.whole else 0
             if made:
                 a._content = doc.html()
                 links += made
-        # Entity pages: posts newest first, by year; the entities most often named alongside.
-        self.refs = Refs()
+        return links
+
+    def _entity_pages(self, published: list, entities: dict, visible: set, posts_of: dict) -> None:
+        """What each entity page shows: posts newest first by year, the entities most often named alongside,
+        its history; and the index by type."""
+        cfg = self.config
         named = {id(a): [m.entity.id for m in a.entities if m.entity.id in visible] for a in published}
         predecessors = defaultdict(list)  # 'Monitor and the NHS Trust Development Authority became NHS Improvement'
         for g in self.gazetteer:
@@ -88,12 +110,14 @@ class EntitiesGenerator(Generator):
             e = entities[eid]
             posts = sorted(posts_of[eid], key=lambda a: (a.date, a.source_path), reverse=True)
             e.articles = posts
-            e.by_year = [(year, [self.refs.of(a) for a in items]) for year, items in groupby(posts, key=lambda a: a.date.year)]
+            e.by_year = [(year, [self.refs.of(a) for a in items])
+                         for year, items in groupby(posts, key=lambda a: a.date.year)]
             together = Counter()
             for a in posts:
                 together.update(named[id(a)])
             del together[eid]
-            e.comentions = [(entities[k], n) for k, n in sorted(together.items(), key=lambda kv: (-kv[1], entities[kv[0]].name))][:cfg.comentions]
+            e.comentions = [(entities[k], n) for k, n in
+                            sorted(together.items(), key=lambda kv: (-kv[1], entities[kv[0]].name))][:cfg.comentions]
             e.type_name = TYPE_NAMES[e.type]
             e.successor_entity = self.gazetteer.by_id.get(e.successor) if e.successor else None
             e.predecessors = predecessors.get(eid, [])
@@ -104,14 +128,6 @@ class EntitiesGenerator(Generator):
             by_type[e.type].append(e)
         self.context["entities_by_type"] = [(t, TYPE_NAMES[t], by_type[t]) for t in TYPES if t in by_type]
         self.context["ENTITIES_INDEX_URL"] = cfg.index_url
-        self.all_entities = entities
-        STATS["analyse"] = process_time() - start
-        log.info("entities: %d posts, %d entities with pages, %d links", len(published), len(visible), links)
-        start = process_time()
-        related = Relater(cfg, self.problems).build(published, everything, self.refs)
-        STATS["relate"] = process_time() - start
-        log.info("related stories: %d links", related)
-        self.problems.report()
 
     def generate_output(self, writer):
         start = process_time()
