@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,10 +58,38 @@ def run_build(conf: str | None, content: Path, out: Path, plain: bool) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def bench(n: int, runs: int) -> dict:
+ANNOTATED = ROOT / "tests" / "fixtures" / "entities_eval"
+
+
+def write_annotated_posts(folder: Path, n: int) -> None:
+    """n posts made from the 90 hand-written, annotated posts (real entity density, ~14 a post), each copy
+    with its own title, address and date a few weeks on, so the site is n distinct posts."""
+    sources = sorted(p for p in ANNOTATED.glob("*/[0-9]*.md"))
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        src = sources[i % len(sources)]
+        head, _, body = src.read_text(encoding="utf-8").partition("\n\n")
+        copy = i // len(sources)
+        lines = []
+        for line in head.splitlines():
+            key, _, value = line.partition(":")
+            if key == "Title":
+                line = f"Title: {value.strip()} ({copy + 1})"
+            elif key == "Date":
+                when = date.fromisoformat(value.strip()[:10]) + timedelta(days=35 * copy)
+                line = f"Date: {when.isoformat()}"
+            elif key == "Slug":
+                continue
+            lines.append(line)
+        lines.append(f"Slug: {src.parent.name}-{src.stem}-{copy + 1}")
+        (folder / f"{src.parent.name}-{src.stem}-{copy + 1}.md").write_text("\n".join(lines) + "\n\n" + body,
+                                                                              encoding="utf-8")
+
+
+def bench(n: int, runs: int, corpus: str = "generated") -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         content = Path(tmp) / "content"
-        write_markdown_posts(content / "posts", n)
+        (write_annotated_posts if corpus == "annotated" else write_markdown_posts)(content / "posts", n)
         plain, full = [], []
         for _ in range(runs):  # alternate, so noise on the shared machine falls on both
             plain.append(run_build(None, content, Path(tmp) / "plain", plain=True))
@@ -81,12 +110,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--posts", type=int, nargs="+", default=[1000, 5000])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--corpus", choices=["generated", "annotated"], default="generated",
+                    help="generated posts (scripts/corpus.py, ~28 entities a post) or copies of the 90 annotated "
+                         "posts (~14, as real posts)")
     args = ap.parse_args(argv)
     rows = []
     print(f"{'posts':>6} {'runs':>4} {'plain s':>8} {'full s':>8} {'full/plain':>10} {'entities s':>10} {'% plain':>8} "
           f"{'related s':>9} {'% plain':>8}")
     for n in args.posts:
-        r = bench(n, args.runs)
+        r = bench(n, args.runs, args.corpus)
         rows.append(r)
         print(f"{r['posts']:>6} {r['runs']:>4} {r['plain_cpu_s']:>8} {r['full_cpu_s']:>8} {r['ratio_cpu']:>10} "
               f"{r['entities_s']:>10} {r['entities_pct']:>7}% {r['relate_s']:>9} {r['relate_pct']:>7}%   "
