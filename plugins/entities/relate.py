@@ -170,7 +170,8 @@ class Relater:
         return scored
 
     def _reasons(self, vec: dict, other: dict) -> list[str]:
-        shared = sorted(((vec[f] * other[f], f) for f in vec if f in other), key=lambda x: (-x[0], x[1]))
+        # What they share, what counts most first (ties by name, so two builds agree).
+        shared = sorted([(-vec[f] * other[f], f) for f in vec.keys() & other.keys()])
         entities = [self.entities[f[1]] for _, f in shared if f[0] == ENTITY][:2]
         tags = [self.tags[f[1]] for _, f in shared if f[0] == TAG][:2]
         reasons = []
@@ -178,8 +179,10 @@ class Relater:
             reasons.append("Also about " + _and([_the(e) for e in entities]))
         if tags:
             reasons.append("Also tagged " + _and([f"‘{t}’" for t in tags]))
-        if not reasons and any(f[0] == CATEGORY for _, f in shared):
-            reasons.append("Also in " + next(self.categories[f[1]] for _, f in shared if f[0] == CATEGORY))
+        if not reasons:
+            cats = [self.categories[f[1]] for _, f in shared if f[0] == CATEGORY]
+            if cats:
+                reasons.append("Also in " + cats[0])
         return reasons
 
     # --- the author's overrides ------------------------------------------------------------------------
