@@ -13,8 +13,6 @@ import ahocorasick
 from . import patterns
 from .gazetteer import Gazetteer
 
-
-
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w.]*) \Z")
 _CAPITAL_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)").match
 _CAPITAL_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*) \Z")
@@ -28,10 +26,11 @@ class Hit(NamedTuple):
     weak: bool = False  # an ambiguous name at a sentence start, counted only because the post names it elsewhere
 
 
-_WORDCHAR = re.compile(r"\w").match
+_WORDCHAR = re.compile(r"\w").match  # _WORDCHAR(text, i): is text[i] a word character, without slicing
 # After a name, what an ordinary word at a sentence start is never followed by: a possessive ('Unison’s'), a
 # comma ('Unison, which represents…'), or a verb in the past ('Monitor authorised', 'Circle said').
-_PROPER_AFTER = re.compile(r"['’]s\b|,| (?:said|says|told|wrote|warned|took|gave|became|[a-z]+ed)\b").match  # the same test, without a Python call per character
+_PROPER_AFTER = re.compile(r"['’]s\b|,| (?:said|says|told|wrote|warned|took|gave|became|[a-z]+ed)\b").match
+
 
 class _Named(NamedTuple):  # a name made here rather than by a pattern, for Matcher.key
     name: str
@@ -83,10 +82,11 @@ class Matcher:
                 out.append((end, value))
         return out
 
-    def _whole_places(self, text: str, chosen: list) -> list:
-        """A place name that runs straight on into another capitalised word is part of a longer name the
-        gazetteer does not know ('Kirkby' in 'Kirkby Morland', 'Wells' in 'Tenbury Wells', 'Manchester' in
-        'Manchester United'): better no entity than the wrong one."""
+    def _places_in_context(self, text: str, chosen: list) -> list:
+        """Listed places read with the words around them. After a title a town is a surname ('Mr Heywood');
+        after 'NHS' it names a body ('NHS Fife'); and one that runs straight on into another capitalised word
+        is part of a longer name the gazetteer does not know ('Kirkby' in 'Kirkby Morland', 'Wells' in
+        'Tenbury Wells', 'Manchester' in 'Manchester United'): better no entity than the wrong one."""
         starts, ends = {c[0] for c in chosen}, {c[4] for c in chosen}
         out = []
         for c in chosen:
@@ -94,12 +94,12 @@ class Matcher:
                 word = _WORD_BEFORE.search(text, max(0, c[0] - 12), c[0])
                 if word and word.group(1) in patterns.TITLES:
                     continue  # 'Mr Heywood', 'Professor Atherton': a surname, not the town
-                if word and word.group(1) == "NHS" and not (out and out[-1][4] > word.start(1) and out[-1][0] < word.start(1)):
-                    # 'NHS Fife', 'NHS Kernow': a health board or commissioner named after its area
-                    name = text[word.start(1):c[4]]
-                    if out and out[-1][0] == word.start(1):
+                nhs = word.start(1) if word and word.group(1) == "NHS" else None
+                if nhs is not None and not (out and out[-1][0] < nhs < out[-1][4]):  # 'SOS NHS Cornwall': not here
+                    name = text[nhs:c[4]]
+                    if out and out[-1][0] == nhs:
                         out.pop()  # the 'NHS' on its own
-                    out.append((word.start(1), word.start(1) - c[4], False, 2, c[4], self.key(_Named(name))))
+                    out.append((nhs, nhs - c[4], False, 2, c[4], self.key(_Named(name))))
                     continue
                 after = _CAPITAL_AFTER(text, c[4])
                 if after and c[4] + 1 not in starts and after.group(1) not in patterns.NOT_NAME_WORDS:
@@ -153,10 +153,10 @@ class Matcher:
 
         `titles` are (start, end) spans of the text set in italics, which may be the title of a report."""
         # Candidates are (start, -length, ambiguous, rank, end, entity) tuples, so that plain sorting gives
-        # leftmost, then longest, and on a tie a listed name (rank 0) before a post's short name (1) or a pattern (2).
+        # leftmost, then longest, and on a tie a listed name (rank 0) before a post's short name (1) or a
+        # pattern (2).
         cands, found, anchors = [], [], []
         known_ends: set[int] = set()
-        n_text = len(text)
         if len(self.automaton):
             for end, (eid, amb, anchor, n, body) in self._matches(text):
                 start = end - n + 1
@@ -181,7 +181,8 @@ class Matcher:
         found = patterns.resolve(_outermost(list(dict.fromkeys(found))), text)
         for f in found:
             key = self.key(f)
-            cands.append((f.start, f.start - f.end, f.kind == "given?", 2 if key.startswith("pattern:") else 0, f.end, key))
+            rank = 2 if key.startswith("pattern:") else 0
+            cands.append((f.start, f.start - f.end, f.kind == "given?", rank, f.end, key))
         cands += self._short_names(text, found)
         cands += self._titles(text, titles)
         cands.sort()
@@ -190,7 +191,7 @@ class Matcher:
             if c[0] >= last:
                 chosen.append(c)
                 last = c[4]
-        chosen = self._whole_places(text, chosen)
+        chosen = self._places_in_context(text, chosen)
         # An ambiguous name ('Monitor', 'Unison') counts where it cannot be an ordinary word: mid-sentence, or
         # with a possessive ('Unison’s members'); and then at a sentence start in the same post too.
         weak = [c[2] and not _PROPER_AFTER(text, c[4]) and patterns.sentence_start(text, c[0]) for c in chosen]
