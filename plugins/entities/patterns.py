@@ -19,11 +19,12 @@ from pathlib import Path
 FIRST_NAMES = Path(__file__).parent / "data" / "first_names.txt"
 _BEFORE = 200  # characters before an anchor in which an organisation's name is read
 _MAX_WORDS = 8
+_DATES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+          "Christmas", "Easter"}
 # Never inside another name: 'From next April the BSW ICB' is not an ICB called 'April the BSW'.
 _HOSPITAL_WORDS = {"Hospital", "Hospitals", "Infirmary"}
-_ENDS_A_NAME = {"Council", "CCG", "ICB", "Surgery", "Hospice", "January", "February",
-                "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-                "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_ENDS_A_NAME = {"Council", "CCG", "ICB", "Surgery", "Hospice"} | _DATES
 
 
 @dataclass(frozen=True)
@@ -144,14 +145,12 @@ _NOT_PEOPLE = {
     "Institute", "Fund", "Line", "Station", "Bridge", "Gardens", "Green", "Hill", "Estate", "Memorial", "Day",
     "Week", "Month", "Year", "Plan", "Bill", "Law", "Fund", "Appeal", "Campaign", "Association", "Society",
     "Partnership", "Network", "Alliance", "Union", "Party", "Commission", "Agency", "Authority", "Office",
-    "Department", "Ministry", "Government", "Parliament", "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter", "Labour", "Conservative", "Tory",
+    "Department", "Ministry", "Government", "Parliament", "Labour", "Conservative", "Tory",
     "Liberal", "Democrat", "Democrats", "Green", "Independent", "The", "And", "Of", "Hospice", "Lodge", "Medical",
     "Mental", "General", "Royal", "Primary", "Community", "Nursing", "Ambulance", "Cancer", "Children",
     "Women", "Maternity", "Emergency", "Urgent", "Walk", "Minor", "Injuries", "Central", "North", "South", "East",
     "West", "Upper", "Lower", "Great", "Little", "St", "Saint",
-}
+} | _DATES
 
 
 # Titles before a surname: the word after one is a person, even when it is also a town ('Mr Heywood').
@@ -159,9 +158,7 @@ TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Dr.", "Prof", "Prof.", "Profes
           "Baroness", "Baron", "Cllr", "Cllr.", "Councillor", "Rev", "Revd", "Reverend"}
 
 # Capitalised words that do not continue a name when they follow (or precede) one: dates, openers, titles.
-NOT_NAME_WORDS = _OPENERS | {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter",
+NOT_NAME_WORDS = _OPENERS | _DATES | {
     "I", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Cllr", "Professor", "Prof", "MP", "MPs",
     "NHS", "Labour", "Conservative", "Conservatives", "Tory", "Tories", "Liberal", "Lib", "Green", "Reform",
 }
