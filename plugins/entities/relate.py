@@ -47,6 +47,19 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _most_shared(shared: Counter, k: int, ordinal: int) -> list[int]:
+    """The k candidates sharing most features; on equal counts the nearest in time (closeness orders them
+    later anyway). Sorting is left to C: no key function runs per candidate."""
+    if len(shared) <= k:
+        return list(shared)
+    floor = heapq.nlargest(k, shared.values())[-1]
+    best = [j for j, c in shared.items() if c > floor]
+    tied = [j for j, c in shared.items() if c == floor]
+    if len(best) + len(tied) > k:
+        tied = [j for _, j in sorted(zip([abs(j - ordinal) for j in tied], tied))][:k - len(best)]
+    return best + tied
+
+
 class Relater:
     def __init__(self, config, problems):
         self.config = config
@@ -159,9 +172,7 @@ class Relater:
         floor = self.config.related_min_score
         # Enough in common is judged on the similarity alone; closeness in time only orders what passes.
         scored = []
-        # On equal counts the posts nearest in time go first, as closeness will order them anyway.
-        for j, _ in heapq.nlargest(2 * self.config.related + 4, shared.items(),
-                                   key=lambda jc: (jc[1], -abs(jc[0] - ordinal))):
+        for j in _most_shared(shared, 2 * self.config.related + 4, ordinal):
             sim = self._similarity(vec, j)
             if sim >= floor:
                 scored.append((sim * self._closeness(day, j), j))
