@@ -23,6 +23,7 @@ from .metaline import listed, where
 ENTITY, TAG, CATEGORY = "e", "t", "c"
 STRONGEST = 24  # features kept per post: its most telling entities, tags and category
 SEEDS = 12  # of which the strongest find the candidates
+_TF = [1.0] + [1.0 + math.log(c) for c in range(1, 64)]  # 1 + ln(mentions); 0 (named only in metadata) as 1
 SALIENT = 2.0  # an entity the title names (or the author lists) weighs double
 
 
@@ -71,7 +72,8 @@ class Relater:
         """Feature -> how strongly the post has it, before rarity: entities by mentions, tags and category flat."""
         feats: dict[tuple[str, str], float] = {}
         for m in getattr(article, "entities", []):
-            feats[(ENTITY, m.entity.id)] = (1.0 + math.log(max(1, m.count))) * (SALIENT if m.salient else 1.0)
+            tf = _TF[m.count] if m.count < len(_TF) else 1.0 + math.log(m.count)
+            feats[(ENTITY, m.entity.id)] = tf * SALIENT if m.salient else tf
         for t in getattr(article, "tags", None) or []:
             feats[(TAG, t.slug)] = 1.0
         cat = getattr(article, "category", None)
@@ -164,7 +166,7 @@ class Relater:
             idxs = self.postings[f][0] if f in self.postings else ()
             if len(idxs) > 2 * half:  # a very common feature: only the posts nearest in time
                 k = bisect_left(idxs, ordinal)
-                shared.update(idxs[max(0, k - half):k + half + 1])
+                shared.update(idxs[k - half if k > half else 0:k + half + 1])
             else:
                 shared.update(idxs)
         for j in skip:
