@@ -154,7 +154,7 @@ class EntitiesGenerator(Generator):
             "entities": [{"id": e.id, "name": e.name, "type": e.type, "aliases": sorted(e.aliases),
                           "url": e.page_url, "articles": sorted(refs.of(a).url for a in getattr(e, "articles", []))}
                          for e in mentioned],
-            "articles": [{"url": a.url, "title": a.plain_title, "date": a.date.isoformat(),
+            "articles": [{"url": a.url, "title": a.plain_title, "date": a.iso_date,
                           "source_path": os.path.relpath(a.source_path, self.settings["PATH"]).replace(os.sep, "/"),
                           "entities": [m.entity.id for m in a.entities],
                           "related": [{"url": r.article.url, "score": r.score, "reasons": r.reasons,

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 
 class ArticleRef:
-    __slots__ = ("article", "url", "title", "date", "locale_date", "plain_title")
+    __slots__ = ("article", "url", "title", "date", "locale_date", "plain_title", "iso_date")
 
     def __init__(self, article):
         self.article = article
@@ -20,6 +20,7 @@ class ArticleRef:
         self.plain_title = Markup(article.title).striptags()
         self.date = article.date
         self.locale_date = article.locale_date
+        self.iso_date = article.date.isoformat()
 
     def __getattr__(self, name):  # category, tags, summary, metadata… straight from the article
         return getattr(self.article, name)
