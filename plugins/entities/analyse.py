@@ -13,6 +13,7 @@ from .problems import Problems
 from .settings import Config
 from .text import Document
 
+
 @dataclass
 class Mention:
     """What `article.entities` holds: the entity, how often and where the post first names it."""
@@ -20,7 +21,7 @@ class Mention:
     entity: Entity
     count: int
     first: int  # character offset in the article's text; -1 when added by the author's metadata
-    salient: bool = False  # named in the title or in the post's Entities: metadata
+    salient: bool = False  # named in the title, a tag or the post's Entities: metadata
 
     @property
     def type(self) -> str:
@@ -42,6 +43,7 @@ class Analyser:
         self.config = config
         self.matcher = Matcher(gazetteer, config.patterns)
         self.found: dict[str, Entity] = {}  # pattern-found entities, by key, shared across the site
+        self._slugs: set[str] = set()  # their ids, so each new one is unique without a scan
 
     def entity(self, key: str) -> Entity:
         if not key.startswith("pattern:"):
@@ -49,8 +51,9 @@ class Analyser:
         if key not in self.found:
             _, type_, name = key.split(":", 2)
             slug = make_slug(name)
-            while slug in self.gazetteer.by_id or any(e.id == slug for e in self.found.values()):
+            while slug in self.gazetteer.by_id or slug in self._slugs:
                 slug += "-x"
+            self._slugs.add(slug)
             self.found[key] = Entity(slug, name, type_, aliases=patterns.aliases(name), origin="pattern")
         return self.found[key]
 

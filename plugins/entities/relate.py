@@ -14,8 +14,8 @@ from __future__ import annotations
 import heapq
 import math
 from bisect import bisect_left
-from itertools import islice
 from collections import Counter, defaultdict
+from itertools import islice
 from dataclasses import dataclass, field
 
 from .metaline import listed, where
@@ -112,10 +112,12 @@ class Relater:
                 p[1].append(w)
         self.pool, self.vectors, self.postings = pool, vectors, postings
         self.days = [a.date.timestamp() / 86400 for a in pool]
-        self.newest_first = {i: rank for rank, i in enumerate(sorted(range(n), key=lambda i: (-self.days[i], pool[i].source_path)))}
+        newest = sorted(range(n), key=lambda i: (-self.days[i], pool[i].source_path))
+        self.newest_first = {i: rank for rank, i in enumerate(newest)}
         position = {id(a): i for i, a in enumerate(pool)}
         order = [(a.date, a.source_path) for a in pool]
         by_key = self._lookup(pool)
+        self._name_features(pool)
         made = 0
         for a in everything:
             i = position.get(id(a))
@@ -157,9 +159,8 @@ class Relater:
         return self._similarity(vec, j) * self._closeness(day, j)
 
     def _rank(self, vec: dict, day: float, ordinal: int, skip: set) -> list[tuple[float, int]]:
-        """Candidates are the posts sharing most of this post's strongest features (counted in C by Counter,
-        strongest feature first, so ties favour what shares the most telling one); the best of them are then
-        scored exactly."""
+        """Candidates are the posts sharing most of this post's strongest features (counted in C by Counter;
+        on equal counts the nearest in time); the best of them are then scored exactly."""
         half = self.config.related_window // 2
         shared: Counter = Counter()
         for f in islice(vec, SEEDS):  # vec is strongest first
@@ -203,18 +204,23 @@ class Relater:
     def _lookup(self, pool: list) -> dict:
         """Every way an author may name a post: its slug, its path under content/, with or without .md."""
         keys: dict[str, object] = {}
-        self.entities, self.tags, self.categories = {}, {}, {}
         for a in pool:
             rel = a.relative_source_path.replace("\\", "/")
-            for key in (a.slug, rel, rel.rsplit(".", 1)[0], rel.split("/", 1)[-1], rel.split("/", 1)[-1].rsplit(".", 1)[0]):
+            name = rel.split("/", 1)[-1]
+            for key in (a.slug, rel, rel.rsplit(".", 1)[0], name, name.rsplit(".", 1)[0]):
                 keys.setdefault(key, a)
+        return keys
+
+    def _name_features(self, pool: list) -> None:
+        """What each feature is called, for the reasons: the entity, the tag's or category's own name."""
+        self.entities, self.tags, self.categories = {}, {}, {}
+        for a in pool:
             for m in getattr(a, "entities", []):
                 self.entities.setdefault(m.entity.id, m.entity)
             for t in getattr(a, "tags", None) or []:
                 self.tags.setdefault(t.slug, str(t))
             if getattr(a, "category", None) is not None:
                 self.categories.setdefault(a.category.slug, str(a.category))
-        return keys
 
     def _overrides(self, article, by_key: dict) -> tuple[list, set]:
         meta = getattr(article, "metadata", {})
