@@ -22,16 +22,13 @@ IGNORE_FILES = [".#*", "*.json"]
 THEME = str(HERE / "theme")
 
 DEFAULT_CATEGORY = "Uncategorised"  # the importer's --default-category
-ARTICLE_URL = "posts/{slug}/"
-ARTICLE_SAVE_AS = "posts/{slug}/index.html"
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
-CATEGORY_URL = "category/{slug}/"
-CATEGORY_SAVE_AS = "category/{slug}/index.html"
-TAG_URL = "tag/{slug}/"
-TAG_SAVE_AS = "tag/{slug}/index.html"
-AUTHOR_URL = "author/{slug}/"
-AUTHOR_SAVE_AS = "author/{slug}/index.html"
+# Every page is a file (posts/<slug>.html), not a folder holding index.html: links work on any host and
+# from a folder on disk, and a build makes no directory per post (a sixth of plain Pelican's time here).
+ARTICLE_URL = ARTICLE_SAVE_AS = "posts/{slug}.html"
+PAGE_URL = PAGE_SAVE_AS = "{slug}.html"
+CATEGORY_URL = CATEGORY_SAVE_AS = "category/{slug}.html"
+TAG_URL = TAG_SAVE_AS = "tag/{slug}.html"
+AUTHOR_URL = AUTHOR_SAVE_AS = "author/{slug}.html"
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_LENGTH = 50
 
@@ -46,7 +43,7 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},  # attr_list (image notes), tables, footnotes
         "markdown.extensions.sane_lists": {},
-        "markdown.extensions.toc": {},  # ids on headings, so sections can be linked
+        "fast_markdown.heading_ids": {},  # ids on headings, so sections can be linked (toc's, minus the toc)
         "markdown.extensions.meta": {},
     },
     "output_format": "html5",
@@ -55,10 +52,10 @@ MARKDOWN = {
 # own punctuation is kept exactly: no smart quotes or dashes (smartypants), no <span> around capitals. Widows
 # are the browser's job (CSS text-wrap: pretty): typogrify's widont cost an eighth of the whole build.
 TYPOGRIFY = True
-TYPOGRIFY_OMIT_FILTERS = ["smartypants", "caps", "widont"]
+TYPOGRIFY_OMIT_FILTERS = ["smartypants", "caps", "widont", "amp"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["comments_archive", "entities"]
+PLUGINS = ["fast_markdown", "comments_archive", "entities"]
 ENTITY_FEED_ATOM = None  # per-entity feeds need an absolute SITEURL: publishconf.py turns them on
 
 # Links in the simple theme's header
@@ -73,12 +70,12 @@ SITE_DESCRIPTION = ("News, analysis and comment from campaigners, patients and h
                     "NHS in England is run, funded and held to account.")
 SITE_LOCALE = "en_GB"  # Open Graph locale
 # The campaign's call to action, shown under every post and on the home page. `url` is a site path
-# ("about/") or a full https:// address.
+# ("about.html") or a full https:// address.
 CAMPAIGN_CTA = {
     "heading": "Stand up for your local NHS",
     "text": ("We are patients, staff and carers holding the people who run the NHS to account. Tell us what is "
              "happening where you live, and help us keep these stories on the record."),
-    "url": "about/",
+    "url": "about.html",
     "link_text": "Find out how to get involved",
 }
 # Share links under each post: plain URLs, no scripts. {url} and {title} are filled in, URL-encoded.
@@ -93,11 +90,11 @@ WORDS_PER_MINUTE = 230  # reading time
 # Pages the theme writes from its own templates: search (Pagefind), 404, sitemap.xml and robots.txt.
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "search", "404", "sitemap", "robots"]
 INDEX_URL = ""
-ARCHIVES_URL, ARCHIVES_SAVE_AS = "archives/", "archives/index.html"
-CATEGORIES_URL, CATEGORIES_SAVE_AS = "categories/", "categories/index.html"
-TAGS_URL, TAGS_SAVE_AS = "tags/", "tags/index.html"
-AUTHORS_URL, AUTHORS_SAVE_AS = "authors/", "authors/index.html"
-SEARCH_URL, SEARCH_SAVE_AS = "search/", "search/index.html"
+ARCHIVES_URL = ARCHIVES_SAVE_AS = "archives.html"
+CATEGORIES_URL = CATEGORIES_SAVE_AS = "categories.html"
+TAGS_URL = TAGS_SAVE_AS = "tags.html"
+AUTHORS_URL = AUTHORS_SAVE_AS = "authors.html"
+SEARCH_URL = SEARCH_SAVE_AS = "search.html"
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"
 PAGINATION_PATTERNS = (

@@ -223,8 +223,7 @@ def check_links(site: Path, siteurl: str) -> tuple[int, list[str], int]:
     found: list[tuple[Path, str, str]] = []  # (file it is in, page URL it is relative to, url)
 
     def page_url(f: Path) -> str:
-        rel = f.relative_to(site).as_posix()
-        return f"{siteurl}/{rel[:-len('index.html')] if rel.endswith('index.html') else rel}"
+        return siteurl + url_path(site, f)
 
     files = 0
     for f in sorted(site.rglob("*")):
@@ -304,9 +303,19 @@ def stylesheets(html: str) -> list[str]:
     return re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
 
 
+def post_pages(site: Path) -> list[Path]:
+    """The posts' HTML files, whether ARTICLE_SAVE_AS makes posts/<slug>.html or posts/<slug>/index.html."""
+    return sorted([*(site / "posts").glob("*.html"), *(site / "posts").glob("*/index.html")])
+
+
+def url_path(site: Path, page: Path) -> str:
+    rel = page.relative_to(site).as_posix()
+    return "/" + rel.removesuffix("index.html")
+
+
 def post_weights(site: Path, siteurl: str) -> list[tuple[int, str]]:
     out = []
-    for page in sorted((site / "posts").glob("*/index.html")):
+    for page in post_pages(site):
         html = page.read_text(encoding="utf-8")
         css = 0
         for href in stylesheets(html):
@@ -455,7 +464,7 @@ def lighthouse(node_dir: Path, chromium: str, url: str, runs: int) -> dict:
 def pick_pages(site: Path) -> dict[str, str]:
     """The pages the browser checks visit: a post (the one with archived comments if any), the entity
     with the most posts, the index, search, home."""
-    posts = sorted((site / "posts").glob("*/index.html"))
+    posts = post_pages(site)
     if not posts:
         raise SystemExit("the site has no posts to check")
     with_comments = [p for p in posts if 'class="comments"' in p.read_text(encoding="utf-8")]
@@ -466,7 +475,7 @@ def pick_pages(site: Path) -> dict[str, str]:
     # Search by entity: one that some posts mention and others do not, so the filter has something to leave out.
     some = [e for e in ents if len(e["articles"]) < len(data["articles"])] or ents
     pick = max(some, key=lambda e: (len(e["articles"]), e["id"])) if some else None
-    return {"post": "/" + post.parent.relative_to(site).as_posix() + "/", "entity": "/" + top["url"] if top else None,
+    return {"post": url_path(site, post), "entity": "/" + top["url"] if top else None,
             "search_entity": pick}
 
 

@@ -87,10 +87,10 @@ def test_newpost_writes_a_post_that_lints_and_builds(tmp_path, env):
     out = tmp_path / "out"
     built = build_site(content, out)
     assert built.returncode == 0, built.stdout + built.stderr
-    page = soup(out / "posts" / slug / "index.html")
+    page = soup(out / "posts" / f"{slug}.html")
     assert fold(page.find("article").find("h1").get_text()) == title
     for n in range(len(PELICAN_DATES)):
-        assert (out / "posts" / f"date-form-{n}" / "index.html").is_file()
+        assert (out / "posts" / f"date-form-{n}.html").is_file()
 
 
 def test_newpost_author_from_AUTHOR_else_git_else_the_site(tmp_path, env):

@@ -47,17 +47,17 @@ def test_committed_content_builds_without_warnings(site):
     assert len(posts) >= 5
     for md in posts:
         meta, _ = split_post(md)
-        page = soup(site / "posts" / meta["slug"] / "index.html")
+        page = soup(site / "posts" / f"{meta['slug']}.html")
         heading = page.find("article").find("h1")
         assert fold(heading.get_text()) == meta["title"].replace("&lt;", "<").replace("&gt;", ">")
         assert page.find("article").find("p").get_text(strip=True)
-    assert (site / "about" / "index.html").exists()
+    assert (site / "about.html").exists()
 
 
 def test_comment_archive_is_shown_collapsed(site):
     for md in (ROOT / "content" / "posts").glob("*.md"):
         meta, _ = split_post(md)
-        page = soup(site / "posts" / meta["slug"] / "index.html")
+        page = soup(site / "posts" / f"{meta['slug']}.html")
         section = page.find("section", class_="comments")
         if "comments-archive" in meta:
             assert section is not None and section.find("details") is not None
@@ -76,7 +76,7 @@ def test_hostile_html_never_reaches_a_page(tmp_path, run_import):
     out = tmp_path / "out"
     done = build_site(content, out)
     assert done.returncode == 0, done.stdout + done.stderr
-    [page_path] = list((out / "posts").glob("*/index.html"))
+    [page_path] = list((out / "posts").glob("*.html"))
     page = soup(page_path)
     assert foreign_scripts(page) == [] and page.find_all("iframe") == [] and page.find_all("img") == []
     for el in page.find_all(True):
@@ -109,7 +109,7 @@ def test_guessed_dates_are_shown_as_estimates(site):
     seen = set()
     for md in (ROOT / "content" / "posts").glob("*.md"):
         meta, _ = split_post(md)
-        note = soup(site / "posts" / meta["slug"] / "index.html").find(class_="date-note")
+        note = soup(site / "posts" / f"{meta['slug']}.html").find(class_="date-note")
         guessed = meta.get("date-source", "").startswith("guess")
         assert (note is not None) == guessed, md.name
         seen.add(guessed)

@@ -27,12 +27,12 @@ POSTS = {
 
 def related(out, slug):
     doc = json.loads((out / "entities.json").read_text(encoding="utf-8"))
-    art = {a["url"]: a for a in doc["articles"]}[f"posts/{slug}/"]
+    art = {a["url"]: a for a in doc["articles"]}[f"posts/{slug}.html"]
     return art["related"]
 
 
 def urls(items):
-    return [r["url"].split("/")[1] for r in items]
+    return [r["url"].split("/")[1].removesuffix(".html") for r in items]
 
 
 @pytest.fixture(scope="module")

@@ -49,7 +49,7 @@ def data(site):
 
 
 def test_entity_page(site):
-    page = soup(site / "entity" / "nhs-england" / "index.html")
+    page = soup(site / "entity" / "nhs-england.html")
     article = page.find("article", class_="entity")
     assert article.find("h1").get_text() == "NHS England"
     assert "NHSE" in article.find(class_="aliases").get_text()
@@ -75,7 +75,7 @@ def test_entity_feed_lists_its_posts(site):
 
 
 def test_index_groups_by_type_with_counts(site):
-    page = soup(site / "entities" / "index.html")
+    page = soup(site / "entities.html")
     sections = {s.find("h2").get_text(): [li.get_text() for li in s.find_all("li")] for s in page.find_all("section")}
     assert "Care Quality Commission (2)" in sections["Organisations"]
     assert "Simon Stevens (1)" in sections["People"] and "Katrina Percy (1)" in sections["People"]
@@ -84,26 +84,26 @@ def test_index_groups_by_type_with_counts(site):
 
 
 def test_inline_links_in_built_posts(site):
-    page = soup(site / "posts" / "southern-health-deaths" / "index.html")
+    page = soup(site / "posts" / "southern-health-deaths.html")
     body = page.find("article")
     links = [(a.get_text(), a["href"]) for a in body.find_all("a", class_="entity")]
-    assert ("NHS England", "https://example.org/blog/entity/nhs-england/") in links
+    assert ("NHS England", "https://example.org/blog/entity/nhs-england.html") in links
     assert [t for t, _ in links].count("NHS England") == 1
     assert all(not h.find("a", class_="entity") for h in body.find_all(["h2", "h3"]))
-    quiet = soup(site / "posts" / "a-quiet-week" / "index.html").find("article")
+    quiet = soup(site / "posts" / "a-quiet-week.html").find("article")
     assert "nhs-england" not in str(quiet.find_all("a", class_="entity"))
     assert quiet.find("code").get_text() == "NHS England"
-    stevens = soup(site / "posts" / "stevens-on-the-success-regime" / "index.html").find("article")
+    stevens = soup(site / "posts" / "stevens-on-the-success-regime.html").find("article")
     assert "monitor" not in " ".join(a["href"] for a in stevens.find_all("a", class_="entity"))  # 'Monitor the numbers'
 
 
 def test_entities_json(site):
     doc = data(site)
     by_id = {e["id"]: e for e in doc["entities"]}
-    assert by_id["nhs-england"]["articles"] == ["posts/southern-health-deaths/", "posts/stevens-on-the-success-regime/"]
-    assert by_id["nhs-england"]["url"] == "entity/nhs-england/" and by_id["nhs-england"]["type"] == "ORG"
+    assert by_id["nhs-england"]["articles"] == ["posts/southern-health-deaths.html", "posts/stevens-on-the-success-regime.html"]
+    assert by_id["nhs-england"]["url"] == "entity/nhs-england.html" and by_id["nhs-england"]["type"] == "ORG"
     arts = {a["url"]: a for a in doc["articles"]}
-    one = arts["posts/southern-health-deaths/"]
+    one = arts["posts/southern-health-deaths.html"]
     assert one["source_path"] == "posts/one.md" and one["date"].startswith("2015-12-17")
     assert one["entities"][:3] == ["mazars-review", "southern-health", "nhs-england"]  # first-mention order
     assert [e["id"] for e in doc["entities"]] == sorted(by_id)
@@ -114,7 +114,7 @@ def test_two_builds_are_identical(site, tmp_path):
     done, again = build(tmp_path)
     assert done.returncode == 0
     assert (again / "entities.json").read_bytes() == (site / "entities.json").read_bytes()
-    for page in (site / "entity").rglob("index.html"):
+    for page in (site / "entity").glob("*.html"):
         assert (again / page.relative_to(site)).read_bytes() == page.read_bytes(), page
 
 
@@ -123,9 +123,9 @@ def test_campaign_entity_files_add_and_correct(tmp_path):
              "cqc.md": "Title: Care Quality Commission\nType: ORG\nAliases: the regulator CQC\n\nThe health and care *regulator*.\n"}
     done, out = build(tmp_path, entity_files=files)
     assert done.returncode == 0, done.stderr
-    page = soup(out / "entity" / "katrina-percy" / "index.html")
+    page = soup(out / "entity" / "katrina-percy.html")
     assert page.find(class_="description").get_text(strip=True) == "Chief executive of Southern Health until 2016."
-    cqc = soup(out / "entity" / "cqc" / "index.html")
+    cqc = soup(out / "entity" / "cqc.html")
     assert cqc.find(class_="description").find("em").get_text() == "regulator"
 
 
@@ -171,10 +171,10 @@ def test_entity_history_both_ways(tmp_path):
     posts = {"m.md": "Title: Regulators\nDate: 2016-04-01\n\nWe wrote to Monitor, the regulator, and to NHS Improvement.\n"}
     done, out = build(tmp_path, posts=posts)
     assert done.returncode == 0, done.stdout + done.stderr
-    became = soup(out / "entity" / "monitor" / "index.html").find("p", class_="successor")
+    became = soup(out / "entity" / "monitor.html").find("p", class_="successor")
     assert " ".join(became.get_text().split()) == "Became NHS Improvement."
-    assert became.find("a")["href"].endswith("/entity/nhs-improvement/")
-    took = [p for p in soup(out / "entity" / "nhs-improvement" / "index.html").find_all("p", class_="successor")]
+    assert became.find("a")["href"].endswith("/entity/nhs-improvement.html")
+    took = [p for p in soup(out / "entity" / "nhs-improvement.html").find_all("p", class_="successor")]
     assert [" ".join(p.get_text().split()) for p in took] == ["Became NHS England.", "Took over from Monitor."]
 
 

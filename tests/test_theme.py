@@ -58,7 +58,7 @@ def site(tmp_path_factory):
 
 
 def post(site, slug):
-    return soup(site / "posts" / slug / "index.html")
+    return soup(site / "posts" / f"{slug}.html")
 
 
 def jsonld(page) -> list[dict]:
@@ -66,7 +66,7 @@ def jsonld(page) -> list[dict]:
 
 
 def hostile_page(site):
-    [path] = [p for p in (site / "posts").glob("*/index.html") if "alert" in soup(p).find("h1").get_text()]
+    [path] = [p for p in (site / "posts").glob("*.html") if "alert" in soup(p).find("h1").get_text()]
     return path
 
 
@@ -111,7 +111,7 @@ def test_hostile_title_stays_text_everywhere(site):
 
 def test_canonical_and_open_graph_urls(site):
     page = post(site, "southern-health-deaths")
-    url = f"{SITEURL}/posts/southern-health-deaths/"
+    url = f"{SITEURL}/posts/southern-health-deaths.html"
     assert page.find("link", rel="canonical")["href"] == url
     og = {m["property"]: m["content"] for m in page.find_all("meta", attrs={"property": True})}
     assert og["og:url"] == url and og["og:type"] == "article" and fold(og["og:title"]) == "Southern Health deaths"
@@ -119,8 +119,8 @@ def test_canonical_and_open_graph_urls(site):
     assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
     home = soup(site / "index.html")
     assert home.find("link", rel="canonical")["href"] == SITEURL + "/"
-    entity = soup(site / "entity" / "nhs-england" / "index.html")
-    assert entity.find("link", rel="canonical")["href"] == f"{SITEURL}/entity/nhs-england/"
+    entity = soup(site / "entity" / "nhs-england.html")
+    assert entity.find("link", rel="canonical")["href"] == f"{SITEURL}/entity/nhs-england.html"
 
 
 def test_blogposting_and_breadcrumbs_json_ld(site):
@@ -128,23 +128,23 @@ def test_blogposting_and_breadcrumbs_json_ld(site):
     graph = {g["@type"]: g for g in data["@graph"]}
     p = graph["BlogPosting"]
     assert data["@context"] == "https://schema.org"
-    assert p["headline"] == "Southern Health deaths" and p["url"] == f"{SITEURL}/posts/southern-health-deaths/"
+    assert p["headline"] == "Southern Health deaths" and p["url"] == f"{SITEURL}/posts/southern-health-deaths.html"
     assert p["datePublished"].startswith("2014-03-02") and "dateModified" not in p
-    assert p["author"] == [{"@type": "Person", "name": "Jane Doe", "url": f"{SITEURL}/author/jane-doe/"}]
+    assert p["author"] == [{"@type": "Person", "name": "Jane Doe", "url": f"{SITEURL}/author/jane-doe.html"}]
     assert p["articleSection"] == "Mental health" and set(p["keywords"]) == {"deaths", "CQC"}
     about = {t["name"]: t for t in p["about"]}
     assert about["Southern Health NHS Foundation Trust"]["@type"] == "Organization"  # named twice: what it is about
-    assert about["Southern Health NHS Foundation Trust"]["url"] == f"{SITEURL}/entity/southern-health/"
+    assert about["Southern Health NHS Foundation Trust"]["url"] == f"{SITEURL}/entity/southern-health.html"
     names = set(about) | {t["name"] for t in p.get("mentions", [])}
     assert {"NHS England", "Simon Stevens", "Mazars Review"} <= names
     assert {t["@type"] for t in p["mentions"] if t["name"] == "Simon Stevens"} == {"Person"}
     crumbs = graph["BreadcrumbList"]["itemListElement"]
     assert [(c["position"], c["name"]) for c in crumbs] == [(1, "Home"), (2, "Mental health"), (3, "Southern Health deaths")]
-    assert crumbs[1]["item"] == f"{SITEURL}/category/mental-health/"
+    assert crumbs[1]["item"] == f"{SITEURL}/category/mental-health.html"
     [updated] = jsonld(post(site, "the-cqc-and-southern-health-again"))
     assert updated["@graph"][0]["dateModified"].startswith("2016-06-01")
     [home] = jsonld(soup(site / "index.html"))
-    assert home["@type"] == "WebSite" and home["potentialAction"]["target"] == f"{SITEURL}/search/?q={{search_term_string}}"
+    assert home["@type"] == "WebSite" and home["potentialAction"]["target"] == f"{SITEURL}/search.html?q={{search_term_string}}"
 
 
 def test_post_page_parts(site):
@@ -153,7 +153,7 @@ def test_post_page_parts(site):
     assert fold(article.find("h1").get_text()) == "Southern Health deaths"
     meta = article.find(class_="post-meta").get_text(" ", strip=True)
     assert "By Jane Doe" in meta and "2 March 2014" in meta and "min read" in meta
-    assert article.find(class_="kicker").find("a")["href"] == "/blog/category/mental-health/"
+    assert article.find(class_="kicker").find("a")["href"] == "/blog/category/mental-health.html"
     assert [a.get_text() for a in article.find(class_="tag-list").find_all("a")] == ["deaths", "CQC"]
     share = [a["href"] for a in article.find(class_="share-list").find_all("a")]
     assert share and all("example.org%2Fblog%2Fposts%2Fsouthern-health-deaths" in h.replace("/", "%2F") for h in share)
@@ -162,7 +162,7 @@ def test_post_page_parts(site):
         ["Mazars Review", "Southern Health"]
     cta = page.find("section", class_="cta")
     assert cta.find("h2").get_text() == ROOT_SETTINGS()["CAMPAIGN_CTA"]["heading"]
-    assert cta.find("a")["href"] == "/blog/about/"
+    assert cta.find("a")["href"] == "/blog/about.html"
     assert page.find(class_="date-note") is None
     assert "Updated" in post(site, "the-cqc-and-southern-health-again").find(class_="post-meta").get_text()
     assert soup(hostile_page(site)).find(class_="date-note") is not None  # Date-Source: guess
@@ -182,7 +182,7 @@ def test_entities_are_grouped_by_type_on_the_post(site):
     assert groups["Organisations"] == ["Southern Health NHS Foundation Trust", "NHS England", "Care Quality Commission"]
     assert groups["People"] == ["Simon Stevens"]
     link = box.find("a", string="NHS England")
-    assert link["href"] == "/blog/entity/nhs-england/" and link["data-pagefind-filter"] == "entity"
+    assert link["href"] == "/blog/entity/nhs-england.html" and link["data-pagefind-filter"] == "entity"
     assert {h3["data-pagefind-filter"] for h3 in box.find_all("h3")} == {"type"}
 
 
@@ -202,17 +202,17 @@ def test_related_stories_and_previous_next(site):
     assert related is not None, "the entities plugin relates two posts about the same trust and regulator"
     items = related.find_all("li")
     first = items[0]
-    assert first.find("a")["href"] == "/blog/posts/southern-health-deaths/"
+    assert first.find("a")["href"] == "/blog/posts/southern-health-deaths.html"
     assert first.find("time")["datetime"].startswith("2014-03-02") and first.find(class_="reasons").get_text().strip()
     nav = page.find("nav", class_="post-nav")
     older, newer = nav.find("a", class_="older"), nav.find("a", class_="newer")
-    assert older["href"] == "/blog/posts/southern-health-deaths/"
+    assert older["href"] == "/blog/posts/southern-health-deaths.html"
     assert newer["href"].startswith("/blog/posts/") and "alert" in newer.get_text()
     assert post(site, "southern-health-deaths").find("nav", class_="post-nav").find("a", class_="older") is None
 
 
 def test_entity_page_chart_has_one_bar_per_year(site):
-    page = soup(site / "entity" / "southern-health" / "index.html")
+    page = soup(site / "entity" / "southern-health.html")
     svg = page.find("svg", class_="year-chart")
     bars = svg.find_all("rect", class_="bar")
     years = [t.get_text() for t in svg.find_all("text", class_="year")]
@@ -229,11 +229,11 @@ def test_entity_page_chart_has_one_bar_per_year(site):
     assert len(bars) == len(names) and max(float(r["width"]) for r in bars) == 100
     assert page.find(class_="feed").find("a")["href"] == f"{SITEURL}/feeds/entity/southern-health.atom.xml"
     search = page.find("a", string=re.compile("Search posts mentioning"))
-    assert search["href"] == "/blog/search/?entity=Southern%20Health%20NHS%20Foundation%20Trust"
+    assert search["href"] == "/blog/search.html?entity=Southern%20Health%20NHS%20Foundation%20Trust"
 
 
 def test_entities_index_groups_by_type(site):
-    page = soup(site / "entities" / "index.html")
+    page = soup(site / "entities.html")
     sections = {s.find("h2").get_text(): s for s in page.find_all("section")}
     assert list(sections)[:2] == ["Organisations", "People"]
     jump = [a["href"] for a in page.find("nav", class_="jump").find_all("a")]
@@ -241,7 +241,7 @@ def test_entities_index_groups_by_type(site):
 
 
 def test_search_page_works_without_server_code_and_says_what_to_do_without_js(site):
-    page = soup(site / "search" / "index.html")
+    page = soup(site / "search.html")
     form = page.find("form", id="search-form")
     assert form.has_attr("hidden") and form["data-pagefind"] == "/blog/pagefind/"  # shown by the script
     assert {s["name"] for s in form.find_all("select")} == {"entity", "type", "category", "year"}
@@ -272,8 +272,8 @@ def test_no_asset_comes_from_another_host(site):
 def test_sitemap_robots_and_feeds(site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locs = [e.text for e in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
-    assert f"{SITEURL}/" in locs and f"{SITEURL}/posts/southern-health-deaths/" in locs
-    assert f"{SITEURL}/entity/nhs-england/" in locs and all(u.startswith(SITEURL + "/") for u in locs)
+    assert f"{SITEURL}/" in locs and f"{SITEURL}/posts/southern-health-deaths.html" in locs
+    assert f"{SITEURL}/entity/nhs-england.html" in locs and all(u.startswith(SITEURL + "/") for u in locs)
     assert f"Sitemap: {SITEURL}/sitemap.xml" in (site / "robots.txt").read_text()
     home = soup(site / "index.html")
     feeds = {link["type"]: link["href"] for link in home.find_all("link", rel="alternate")}
@@ -281,7 +281,7 @@ def test_sitemap_robots_and_feeds(site):
     for f in ("feeds/all.atom.xml", "feeds/all.rss.xml", "feeds/category/mental-health.atom.xml",
               "feeds/category/mental-health.rss.xml", "feeds/entity/nhs-england.atom.xml"):
         ET.parse(site / f)  # exists and is well-formed
-    category = soup(site / "category" / "mental-health" / "index.html")
+    category = soup(site / "category" / "mental-health.html")
     alternates = [link["href"] for link in category.find_all("link", rel="alternate")]
     assert f"{SITEURL}/feeds/category/mental-health.rss.xml" in alternates
     assert f"{SITEURL}/feeds/category/mental-health.atom.xml" in alternates
@@ -291,5 +291,5 @@ def test_404_and_archives(site):
     missing = soup(site / "404.html")
     assert missing.find("h1").get_text() == "Page not found" and missing.find("meta", attrs={"name": "robots"})
     assert missing.find("link", rel="canonical") is None
-    archives = soup(site / "archives" / "index.html")
+    archives = soup(site / "archives.html")
     assert [h.get_text() for h in archives.find_all("h2", class_="year-heading")] == ["2016", "2014"]

@@ -194,7 +194,7 @@ def entity_jsonld(ctx, entity) -> Markup:
     """The entity page: a CollectionPage about the entity, and its BreadcrumbList."""
     siteurl = ctx.get("SITEURL", "")
     url = f"{siteurl}/{entity.page_url}"
-    index = f"{siteurl}/{ctx.get('ENTITIES_INDEX_URL', 'entities/')}"
+    index = f"{siteurl}/{ctx.get('ENTITIES_INDEX_URL', 'entities.html')}"
     page = {"@type": "CollectionPage", "@id": url, "url": url, "name": entity.name, "about": _thing(entity, siteurl),
             "isPartOf": {"@type": "WebSite", "name": plain(ctx.get("SITENAME")), "url": f"{siteurl}/"}}
     return _json({"@context": "https://schema.org", "@graph": [
@@ -209,7 +209,7 @@ def website_jsonld(ctx, _=None) -> Markup:
                   "url": f"{siteurl}/", "description": plain(ctx.get("SITE_DESCRIPTION")), "inLanguage": "en-GB",
                   "publisher": _publisher(ctx),
                   "potentialAction": {"@type": "SearchAction",
-                                      "target": f"{siteurl}/{ctx.get('SEARCH_URL', 'search/')}?q={{search_term_string}}",
+                                      "target": f"{siteurl}/{ctx.get('SEARCH_URL', 'search.html')}?q={{search_term_string}}",
                                       "query-input": "required name=search_term_string"}})
 
 

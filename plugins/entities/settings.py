@@ -15,10 +15,10 @@ DEFAULTS = {
     "ENTITIES_PATTERNS": True,  # recognise '<Place> CCG', '<Name> NHS Trust', 'chief executive Jane Doe', …
     "ENTITIES_MIN_ARTICLES": 1,  # an entity gets a page once this many posts mention it
     "ENTITIES_COMENTIONS": 8,  # how many co-mentioned entities an entity page lists
-    "ENTITY_URL": "entity/{slug}/",
-    "ENTITY_SAVE_AS": "entity/{slug}/index.html",
-    "ENTITIES_INDEX_URL": "entities/",
-    "ENTITIES_INDEX_SAVE_AS": "entities/index.html",
+    "ENTITY_URL": "entity/{slug}.html",  # as Pelican's TAG_URL; "entity/{slug}/" with .../index.html also works
+    "ENTITY_SAVE_AS": "entity/{slug}.html",
+    "ENTITIES_INDEX_URL": "entities.html",
+    "ENTITIES_INDEX_SAVE_AS": "entities.html",
     "ENTITY_FEED_ATOM": "feeds/entity/{slug}.atom.xml",  # None: no per-entity feeds
     "ENTITIES_JSON": "entities.json",  # None: no open-data file
     # Related stories (relate.py): up to this many per post; 0 turns them off.
