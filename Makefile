@@ -51,7 +51,7 @@ newpost: venv
 
 html: lint
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(FATAL) $(PELICANOPTS)
-	$(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
+	$(BIN)/python scripts/search_index.py $(OUTPUTDIR)
 
 clean:
 	rm -rf $(OUTPUTDIR)
@@ -80,7 +80,7 @@ publish: lint
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(FATAL) $(PELICANOPTS)
 	touch $(OUTPUTDIR)/.nojekyll
 	$(BIN)/python -c "$$WRITE_CNAME" $(PUBLISHCONF) $(OUTPUTDIR)/CNAME
-	$(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
+	$(BIN)/python scripts/search_index.py $(OUTPUTDIR)
 
 # The gh-pages branch is served at https://<user>.github.io/<repo>/ (or a custom domain): the build needs that
 # address, not publishconf.py's localhost default.
