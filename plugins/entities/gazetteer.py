@@ -155,7 +155,7 @@ def slug(name: str) -> str:
 
 def build(config, read_markdown) -> Gazetteer:
     """Built-in entities, then the campaign's files: a file naming a known entity corrects it, else adds one."""
-    gaz = Gazetteer(load_builtin(config.gazetteer))
+    gaz = Gazetteer([e for path in config.gazetteer for e in load_builtin(path)])
     for raw, where in load_content(config.content_dir, read_markdown):
         # Exactly as written, as matching is: a file titled 'Cqc' does not replace the Care Quality Commission.
         known = gaz.by_id.get(raw["id"]) or gaz.by_name.get(raw["name"])

@@ -59,6 +59,7 @@ class Matcher:
             for word, anchor in patterns.anchors().items():
                 words.setdefault(word, [None, False, None, len(word), False])[2] = anchor
         self.places = {e.id for e in gazetteer if e.type == "PLACE"}
+        self.people = {e.id for e in gazetteer if e.type == "PERSON"}
         self.automaton = ahocorasick.Automaton()
         for key, value in words.items():
             self.automaton.add_word(key, tuple(value))
@@ -110,6 +111,15 @@ class Matcher:
                     continue
             out.append(c)
         return out
+
+    def _not_surnames(self, text: str, chosen: list) -> list:
+        """A place that is the surname of someone the post names ('Hartley said', after 'Owen Hartley') is
+        that person, not the town."""
+        surnames = {text[c[0]:c[4]].rsplit(" ", 1)[-1] for c in chosen
+                    if (c[5] in self.people or c[5].startswith("pattern:PERSON:")) and " " in text[c[0]:c[4]]}
+        if not surnames:
+            return chosen
+        return [c for c in chosen if c[5] not in self.places or text[c[0]:c[4]] not in surnames]
 
     def key(self, f) -> str:
         """A pattern-found name's entity: the gazetteer's, under any of its spellings, or its own."""
@@ -191,7 +201,7 @@ class Matcher:
             if c[0] >= last:
                 chosen.append(c)
                 last = c[4]
-        chosen = self._places_in_context(text, chosen)
+        chosen = self._not_surnames(text, self._places_in_context(text, chosen))
         # An ambiguous name ('Monitor', 'Unison') counts where it cannot be an ordinary word: mid-sentence, or
         # with a possessive ('Unison’s members'); and then at a sentence start in the same post too.
         weak = [c[2] and not _PROPER_AFTER(text, c[4]) and patterns.sentence_start(text, c[0]) for c in chosen]

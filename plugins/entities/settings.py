@@ -9,7 +9,9 @@ TYPE_NAMES = {"ORG": "Organisations", "PERSON": "People", "PLACE": "Places", "DO
               "LAW": "Laws", "EVENT": "Events"}
 
 DEFAULTS = {
-    "ENTITIES_GAZETTEER": str(Path(__file__).parent / "data" / "gazetteer.toml"),
+    # Built-in knowledge, one file or a list: the hand-written gazetteer, then English towns and villages
+    # (generated from GeoNames by scripts/gazetteer_places.py). A later file never renames an earlier one's entity.
+    "ENTITIES_GAZETTEER": [str(Path(__file__).parent / "data" / name) for name in ("gazetteer.toml", "places.toml")],
     "ENTITIES_CONTENT_DIR": "entities",  # campaign's own entities: content/entities/*.md
     "ENTITIES_LINK": "first",  # off, first or every mention in a post links to the entity's page
     "ENTITIES_PATTERNS": True,  # recognise '<Place> CCG', '<Name> NHS Trust', 'chief executive Jane Doe', …
@@ -37,7 +39,7 @@ class EntitiesConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    gazetteer: Path
+    gazetteer: tuple[Path, ...]  # built-in data files, in order
     content_dir: Path
     link: str
     patterns: bool
@@ -85,9 +87,15 @@ def configure(settings: dict) -> Config:
     weights = {**default_weights, **weights}
     if s["ENTITIES_RELATED_WINDOW"] < 2:
         raise EntitiesConfigError("ENTITIES_RELATED_WINDOW must be 2 or more (posts visited per shared feature)")
-    gazetteer = Path(s["ENTITIES_GAZETTEER"])
-    if not gazetteer.is_file():
-        raise EntitiesConfigError(f"ENTITIES_GAZETTEER: {gazetteer} does not exist")
+    files = s["ENTITIES_GAZETTEER"]
+    if isinstance(files, (str, Path)):
+        files = [files]
+    if not isinstance(files, (list, tuple)) or not files or not all(isinstance(f, (str, Path)) for f in files):
+        raise EntitiesConfigError(f"ENTITIES_GAZETTEER is {files!r}; use a path, or a list of paths, to TOML files")
+    gazetteer = tuple(Path(f) for f in files)
+    for path in gazetteer:
+        if not path.is_file():
+            raise EntitiesConfigError(f"ENTITIES_GAZETTEER: {path} does not exist")
     return Config(gazetteer, Path(settings.get("PATH", ".")) / s["ENTITIES_CONTENT_DIR"], s["ENTITIES_LINK"],
                   bool(s["ENTITIES_PATTERNS"]), s["ENTITIES_MIN_ARTICLES"], s["ENTITIES_COMENTIONS"], s["ENTITY_URL"],
                   s["ENTITY_SAVE_AS"], s["ENTITIES_INDEX_URL"], s["ENTITIES_INDEX_SAVE_AS"], s["ENTITY_FEED_ATOM"],
