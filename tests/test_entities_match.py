@@ -79,6 +79,14 @@ def test_generic_phrases_are_not_names(text):
     ("Riverside Surgery closed its list.", "Riverside Surgery"),
     ("Births at the Ashdown Birth Centre are paused.", "Ashdown Birth Centre"),
     ("Protesters met on Harley Street.", "Harley Street"),
+    ("The files went to West Mercia Police in 2017.", "West Mercia Police"),
+    ("Detectives on Operation Lincoln have spoken to families.", "Operation Lincoln"),
+    ("We met outside Shrewsbury Library and walked to Frankwell Quay.", "Shrewsbury Library"),
+    ("We met outside Shrewsbury Library and walked to Frankwell Quay.", "Frankwell Quay"),
+    ("Volunteers from Kings Heath handed out leaflets.", "Kings Heath"),
+    ("The Southend Echo ran the story.", "Southend Echo"),
+    ("The Smethwick Health Action Group met on Thursday.", "Smethwick Health Action Group"),
+    ("It was held at Chudleigh Town Hall on Friday.", "Chudleigh Town Hall"),
 ])
 def test_more_naming_patterns(text, name):
     assert any(e.endswith(":" + name) for e, _ in found(text)), found(text)
@@ -195,3 +203,24 @@ def test_review_cases(text, want):
 
 def test_straight_and_curly_apostrophes_are_one_entity():
     assert ids("St Mary’s Hospital and St Mary's Hospital") == {"pattern:ORG:St Mary’s Hospital"}
+
+
+def test_landmarks_and_streets_end_before_and_and_possessives():
+    names = [n for e, n in found("Beds at Dudley Road and Sandwell General Hospital went. Healthwatch Norfolk’s survey "
+                                 "and the Friends of St Petroc’s stall.") if e.startswith("pattern:")]
+    assert names == ["Dudley Road", "Sandwell General Hospital", "Healthwatch Norfolk", "Friends of St Petroc’s"]
+
+
+def test_a_given_name_before_a_surname_like_place_ending_is_a_person():
+    hits = dict((n, e) for e, n in found("The late Edward Heath opened it, near Hampstead Heath."))
+    assert hits["Edward Heath"].startswith("pattern:PERSON:") and hits["Hampstead Heath"].startswith("pattern:PLACE:")
+
+
+def test_shipped_places_find_villages_not_months_words_or_surnames():
+    from entities.settings import DEFAULTS
+    gaz = Gazetteer([e for f in DEFAULTS["ENTITIES_GAZETTEER"] for e in load_builtin(Path(f))])
+    text = ("In March 2019 Owen Hartley told a meeting in Chudleigh that the unit would close. Hartley said it was "
+            "final; he lives in Bovey Tracey.")
+    got = {gaz.by_id[h.entity].name if h.entity in gaz.by_id else h.entity for h in Matcher(gaz).find(text)}
+    assert {"Chudleigh", "Bovey Tracey", "pattern:PERSON:Owen Hartley"} <= got
+    assert not {"March", "Hartley"} & got and "Hartley" in gaz.by_name  # the village exists, the person wins

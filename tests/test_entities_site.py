@@ -135,6 +135,8 @@ def test_campaign_entity_files_add_and_correct(tmp_path):
     ({"x.md": "Title: Y\nType: ORG\nAliases: NHS England\n\nClash.\n"}, (), "'NHS England' names both"),
     ({}, ("-e", 'ENTITIES_LINK="sometimes"'), "ENTITIES_LINK is 'sometimes'"),
     ({}, ("-e", 'ENTITIES_COLOUR="red"'), "unknown setting(s) ENTITIES_COLOUR"),
+    ({}, ("-e", 'ENTITIES_GAZETTEER=["nowhere.toml"]'), "ENTITIES_GAZETTEER: nowhere.toml does not exist"),
+    ({}, ("-e", 'ENTITIES_GAZETTEER=7'), "ENTITIES_GAZETTEER is 7; use a path, or a list of paths"),
 ])
 def test_configuration_errors_are_friendly(tmp_path, files, extra, says):
     done, _ = build(tmp_path, *extra, entity_files=files)

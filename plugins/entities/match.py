@@ -177,7 +177,8 @@ class Matcher:
                 if anchor is not None:
                     anchors.append((start, end + 1, anchor))
         # A given name where a listed name starts ('Simon' of 'Simon Stevens') needs no second look.
-        listed = {c[0] for c in cands}
+        # (A listed place there is a surname: 'Owen Hartley' is a person, not Owen and the village of Hartley.)
+        listed = {c[0] for c in cands if c[5] not in self.places}
         for start, end, anchor in anchors:
             if anchor.kind == "given" and start in listed:
                 continue
@@ -186,7 +187,7 @@ class Matcher:
                 continue  # 'In June Sarah Wollaston said': June is the month, Sarah Wollaston the listed person
             if f is not None:
                 found.append(f)
-                if f.type == "ORG":
+                if f.type in ("ORG", "PLACE"):  # 'Dudley Road and Sandwell General Hospital' are two
                     known_ends.add(f.end)
         found = patterns.resolve(_outermost(list(dict.fromkeys(found))), text)
         for f in found:

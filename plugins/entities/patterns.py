@@ -54,16 +54,34 @@ _SUFFIXES = {
              "Dental Centre", "Dental Surgery"],
     "service": ["Ambulance Service", "Health Board", "University Health Board", "Foundation Trust", "Trust",
                 "Committee", "Commission", "Association", "Society", "Institute", "Alliance", "Federation",
-                "Coalition", "Campaign", "Forum", "Partnership"],
-    "street": ["Street", "Road", "Lane", "Avenue", "Square"],
+                "Coalition", "Campaign", "Forum", "Partnership", "Police", "Constabulary", "Fire and Rescue Service",
+                "Inquiry", "Network", "Action Group", "Campaign Group", "Support Group", "Patient Group",
+                "Patients Group", "Patients’ Group", "League of Friends", "Samaritans", "Clinical Senate",
+                "Foundation", "Charity"],
+    "paper": ["Echo", "Chronicle", "Gazette", "Herald", "Advertiser", "Argus", "Courier", "Examiner", "Sentinel",
+              "Mercury"],
+    "street": ["Street", "Road", "Lane", "Avenue", "Square", "Way", "Close", "Drive", "Crescent", "Terrace",
+               "Quay", "Gate", "Gates", "Green", "Heath", "Hill", "Moor", "Common", "Valley", "Bridge"],
+    # Buildings and landmarks (a venue, a meeting place): PLACE, as streets are.
+    "landmark": ["Park", "Retail Park", "Church", "Cathedral", "Chapel", "Library", "Central Library", "Town Hall",
+                 "Guildhall", "Council House", "Meeting House", "Shopping Centre", "Post Office", "Monument",
+                 "Castle", "Pavilion", "Memorial", "Tower", "Leisure Centre", "Community Centre", "Civic Centre",
+                 "Village Hall", "Theatre", "Stadium", "Station"],
     "university": ["University"],
 }
 _PREFIXES = {"university": ["University of"], "campaign": ["Save", "Friends of", "Hands Off", "Defend", "Keep"],
+             "operation": ["Operation"],  # a police or NHS operation: 'Operation Lincoln' (EVENT)
              "healthwatch": ["Healthwatch"]}
 _ROLES = ["chief executive", "chief exec", "chief officer", "chair", "chairman", "chairwoman", "medical director",
           "chief nurse", "director", "health secretary", "secretary of state", "health minister", "minister",
           "councillor", "cllr", "cllr.", "dr", "dr.", "sir", "dame", "professor", "prof", "prof.", "mr", "mrs", "ms",
           "lord", "baroness", "lady"]
+
+
+_PLACE_KINDS = {"street", "landmark"}
+# Place endings that are also surnames: after a lone given name they make a person ('Edward Heath').
+_SURNAME_ENDINGS = {"Way", "Close", "Gate", "Gates", "Green", "Heath", "Hill", "Moor", "Common", "Bridge", "Park",
+                    "Church", "Chapel", "Castle", "Tower", "Station"}
 
 
 def _case_variants(phrase: str) -> set[str]:
@@ -86,10 +104,11 @@ def anchors(given: dict[str, bool] | None = None) -> dict[str, Anchor]:
     out: dict[str, Anchor] = {}
     for kind, words in _SUFFIXES.items():
         for w in words:
-            out[w] = Anchor("PLACE" if kind == "street" else "ORG", kind, after=False, keep=kind not in ("ccg", "icb"))
+            out[w] = Anchor("PLACE" if kind in _PLACE_KINDS else "ORG", kind, after=False,
+                            keep=kind not in ("ccg", "icb"))
     for kind, words in _PREFIXES.items():
         for w in words:
-            out[w] = Anchor("ORG", kind, after=True, keep=True)
+            out[w] = Anchor("EVENT" if kind == "operation" else "ORG", kind, after=True, keep=True)
     for role in _ROLES:
         for v in _case_variants(role):
             out.setdefault(v, Anchor("PERSON", "role", after=True, keep=False))
@@ -135,7 +154,10 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             "Care", "Home", "Nursing", "Ambulance", "Treatment", "Hospice", "Centre", "Unit", "Surgery",
             "Practice", "Association", "Society", "Committee", "Commission", "Campaign", "Forum", "Federation",
             "Alliance", "Coalition", "Institute", "Partnership", "Healthcare", "Trust", "Trusts", "Foundation",
-            "Street", "Road", "Lane", "Avenue", "Square", "GP", "GPs", "PCN", "New", "Old", "Big", "Great"}
+            "Street", "Road", "Lane", "Avenue", "Square", "GP", "GPs", "PCN", "New", "Old", "Big", "Great", "Car",
+            "Business", "Science", "Industrial", "Country", "National", "Railway", "Bus", "Police", "Fire",
+            "Public", "Parish", "Village", "Leisure", "Shopping", "Retail", "Network", "Support", "Action",
+            "Inquiry", "Charity", "Senate", "Friends", "Press", "News", "Evening", "Morning", "Daily", "Weekly"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
 _NOT_PEOPLE = {
     "Health", "Social", "Care", "Act", "Trust", "NHS", "Service", "Services", "Board", "Council", "Committee",
@@ -256,15 +278,20 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
         if not m or (anchor.kind == "campaign" and not _campaign_ok(text, start, m.group())):
             return None
         words = m.group().split()
+        stop = m.end()
+        if _POSSESSIVE.search(words[-1]) and not (len(words) > 1 and words[-2] in ("St", "St.", "Saint")):
+            stop -= 2  # 'Healthwatch Norfolk’s members'; but 'Friends of St Petroc’s' is the name
         if _generic(words) and anchor.kind != "campaign":  # 'Save Our NHS' is a campaign all the same
             return None
-        return Found(start, m.end(), text[start:m.end()], anchor.type, anchor.kind)
+        return Found(start, stop, text[start:stop], anchor.type, anchor.kind)
     if start < 2 or text[start - 1] != " ":
         return None
     words, name_start, nhs = _words_before(text, start - 1, known_ends, anchor.kind in _AREA_KINDS,
                                            anchor.kind == "hospital")
     if not words or _generic(words):
         return None
+    if word in _SURNAME_ENDINGS and len(words) == 1 and words[0] in first_names():
+        return None  # 'Edward Heath', 'Caroline Green': a person
     name_end = start - 1
     return Found(name_start - 4 if nhs else name_start, end, _canonical(anchor.kind, text, name_start, name_end, end),
                  anchor.type, anchor.kind, name_end)
@@ -303,6 +330,11 @@ def _given(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found 
 
 
 _AREA_KINDS = {"ccg", "icb", "ics", "trust", "council"}  # named after areas: 'Cornwall and the Isles of Scilly'
+# The last words of the names anchors end ('Road', 'Centre', 'Friends'), but not those that also open a longer
+# name ('Health and Social Care', 'Fire and Rescue'): a name ending so before an 'and' is a name of its own.
+_ENDINGS = {p.split()[-1] for kind, phrases in _SUFFIXES.items() if kind not in _AREA_KINDS for p in phrases} \
+    - {"Care", "Healthcare", "Health", "Service", "Trust"} | {"Centre"}
+_ENDS_BEFORE_AND = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _ENDINGS))) + r") \Z")
 
 
 def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False,
@@ -323,6 +355,8 @@ def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False
         if token in _LINKS and words and (words[-1] not in _LINKS or (area and words[-1] == "the" and token != "the")):
             if token in ("and", "&") and (token_start - 1) in known_ends:
                 break  # 'Virgin Care and Reading …': the name starts after 'and'
+            if token in ("and", "&") and _ENDS_BEFORE_AND.search(text, max(0, token_start - 30), token_start):
+                break  # 'Linden Centre and Rochford Hospital': a name ended before the 'and'
             words.append(token)
             pos = token_start - 1
             continue
@@ -331,7 +365,7 @@ def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False
             break
         word = m.group()
         bare = _POSSESSIVE.sub("", word)
-        if bare in _ENDS_A_NAME or (bare in _HOSPITAL_WORDS and hospital):
+        if bare in _ENDS_A_NAME or bare in TITLES or (bare in _HOSPITAL_WORDS and hospital):
             break  # 'Princess Royal Hospital in Telford and …'; but 'Dorset County Hospital NHS Foundation Trust'
         if bare != word and (token_start + m.start() + len(bare)) in known_ends:
             break  # 'Southern Health’s Parklands Hospital': the name before a possessive is another body
