@@ -24,7 +24,7 @@ help:
 	@echo "make check       build the site and check it: links, HTML, axe, page weight, other hosts, Lighthouse"
 	@echo "make import      import WordPress posts from SEEDS=$(SEEDS) into $(INPUTDIR)/"
 	@echo "make serve       serve $(OUTPUTDIR)/ on http://localhost:$(PORT)"
-	@echo "make devserver   rebuild on change and serve, with live reload"
+	@echo "make devserver   serve on http://127.0.0.1:$(PORT); rebuild and reload the browser on every save"
 	@echo "make regenerate  rebuild on change"
 	@echo "make publish     build with $(PUBLISHCONF) (set SITEURL=https://…; also writes .nojekyll and CNAME)"
 	@echo "make github      publish $(OUTPUTDIR)/ to the gh-pages branch (SITEURL=https://<user>.github.io/<repo>)"
@@ -63,7 +63,7 @@ serve: venv
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
 
 devserver: venv
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+	$(BIN)/python scripts/devserver.py --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) --port $(PORT)
 
 # Writes CNAME (argv[2]) with the CNAME setting of the settings file argv[1], if it sets one.
 define WRITE_CNAME

@@ -238,3 +238,62 @@ def test_publish_fails_on_a_pelican_warning_that_lint_lets_through(tmp_path, env
     assert done.returncode != 0
     assert "Use {static} instead" in done.stdout + done.stderr
     assert not (out / "pagefind").exists()
+
+
+def _get(url: str) -> tuple[int, str]:
+    import urllib.error
+    import urllib.request
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.status, r.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as err:
+        return err.code, ""
+    except OSError:
+        return 0, ""
+
+
+def _wait_for(url: str, seconds: float, ok=lambda status, body: status == 200) -> tuple[int, str]:
+    import time
+    deadline = time.monotonic() + seconds
+    status, body = 0, ""
+    while time.monotonic() < deadline:
+        status, body = _get(url)
+        if ok(status, body):
+            break
+        time.sleep(0.5)
+    return status, body
+
+
+def test_devserver_serves_rebuilds_on_save_and_reloads_the_page(tmp_path, env):
+    import signal
+    import socket
+    content, out = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(ROOT / "content", content)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = (tmp_path / "devserver.log").open("w")
+    proc = subprocess.Popen(["make", "--no-print-directory", "-o", ".venv/.installed", "devserver",
+                             f"INPUTDIR={content}", f"OUTPUTDIR={out}", f"PORT={port}"],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        status, home = _wait_for(base, 180)
+        assert status == 200, f"devserver did not answer on {base}: " + (tmp_path / "devserver.log").read_text()
+        page = soup_of(home)
+        assert page.find("h1") or page.find("main")
+        assert any("livereload.js" in s.get_text() for s in page.find_all("script"))  # the reload hook
+        assert _get(base + "livereload.js")[0] == 200
+        assert "livereload" not in (out / "index.html").read_text(encoding="utf-8")  # added when served only
+        write(content / "posts" / "preview-me.md", "Title: Preview me\nDate: 2024-05-01\n\nA brand new post.\n")
+        status, body = _wait_for(base + "posts/preview-me.html", 120)
+        assert status == 200 and "A brand new post." in soup_of(body).find("article").get_text()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+        log.close()
+
+
+def soup_of(html: str):
+    from bs4 import BeautifulSoup
+    return BeautifulSoup(html, "html.parser")
