@@ -62,7 +62,7 @@ ANNOTATED = ROOT / "tests" / "fixtures" / "entities_eval"
 
 
 def write_annotated_posts(folder: Path, n: int) -> None:
-    """n posts made from the 90 hand-written, annotated posts (real entity density, ~14 a post), each copy
+    """n posts made from the hand-written, annotated posts (real entity density), each copy
     with its own title, address and date a few weeks on, so the site is n distinct posts."""
     sources = sorted(p for p in ANNOTATED.glob("*/[0-9]*.md"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--corpus", choices=["generated", "annotated"], default="generated",
-                    help="generated posts (scripts/corpus.py, ~28 entities a post) or copies of the 90 annotated "
+                    help="generated posts (scripts/corpus.py, ~28 entities a post) or copies of the annotated "
                          "posts (~14, as real posts)")
     args = ap.parse_args(argv)
     rows = []

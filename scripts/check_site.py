@@ -308,6 +308,14 @@ def post_pages(site: Path) -> list[Path]:
     return sorted([*(site / "posts").glob("*.html"), *(site / "posts").glob("*/index.html")])
 
 
+def first_page(site: Path, *paths: str) -> str:
+    """The first of these site paths that the build wrote ('search.html' or 'search/'), as a URL path."""
+    for p in paths:
+        if _target(site, p):
+            return "/" + p
+    raise SystemExit(f"none of {', '.join(paths)} was built")
+
+
 def url_path(site: Path, page: Path) -> str:
     rel = page.relative_to(site).as_posix()
     return "/" + rel.removesuffix("index.html")
@@ -420,11 +428,12 @@ def browser_checks(node_dir: Path, chromium: str, siteurl: str, pages: list[dict
 
 
 def _browser_checks(node_dir: Path, chromium: str, siteurl: str, pages: list[dict], searches: list[dict], proxy: int) -> dict:
+    search_path = searches[0]["path"].split("?")[0]  # the search page, for the check without JavaScript
     script = node_dir / "check_browser.mjs"
     script.write_text(BROWSER_JS)
     cfg = {"base": siteurl, "chromium": chromium, "axe": str(node_dir / "node_modules" / "axe-core" / "axe.min.js"),
            "widths": [375, 1280], "schemes": ["light", "dark"], "pages": pages, "searches": searches,
-           "searchPath": "/search/", "proxy": proxy, "canary": CANARY, "tags": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
+           "searchPath": search_path, "proxy": proxy, "canary": CANARY, "tags": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
         json.dump(cfg, fh)
     done = subprocess.run(["node", str(script), fh.name], cwd=node_dir, capture_output=True, text=True, timeout=1200)
@@ -530,16 +539,17 @@ def main(argv: list[str] | None = None) -> int:
             failures.append(f"{len(results['weight']['over'])} post page(s) of 30 KB or more")
 
         chosen = pick_pages(site)
+        search = first_page(site, "search.html", "search/")
         pages = [{"name": "home", "path": "/"}, {"name": "post", "path": chosen["post"]},
-                 {"name": "entities index", "path": "/entities/"},
-                 {"name": "search", "path": "/search/?q=nhs", "waitFor": "#search-results li"}]
+                 {"name": "entities index", "path": first_page(site, "entities.html", "entities/")},
+                 {"name": "search", "path": f"{search}?q=nhs", "waitFor": "#search-results li"}]
         if chosen["entity"]:
             pages.insert(2, {"name": "entity", "path": chosen["entity"]})
         from urllib.parse import quote
-        searches = [{"name": "word", "path": "/search/?q=nhs"}]
+        searches = [{"name": "word", "path": f"{search}?q=nhs"}]
         if chosen["search_entity"]:
             e = chosen["search_entity"]
-            searches.append({"name": f"entity {e['name']}", "path": f"/search/?entity={quote(e['name'])}",
+            searches.append({"name": f"entity {e['name']}", "path": f"{search}?entity={quote(e['name'])}",
                              "expect": sorted("/" + u for u in e["articles"])})
         say("Browser: axe-core, requests, search (headless Chromium) ...")
         b = browser_checks(node_dir, chromium, siteurl, pages, searches)
