@@ -5,12 +5,18 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 from pelican.utils import slugify
 
@@ -241,8 +247,6 @@ def test_publish_fails_on_a_pelican_warning_that_lint_lets_through(tmp_path, env
 
 
 def _get(url: str) -> tuple[int, str]:
-    import urllib.error
-    import urllib.request
     try:
         with urllib.request.urlopen(url, timeout=5) as r:
             return r.status, r.read().decode("utf-8", "replace")
@@ -253,7 +257,6 @@ def _get(url: str) -> tuple[int, str]:
 
 
 def _wait_for(url: str, seconds: float, ok=lambda status, body: status == 200) -> tuple[int, str]:
-    import time
     deadline = time.monotonic() + seconds
     status, body = 0, ""
     while time.monotonic() < deadline:
@@ -265,8 +268,6 @@ def _wait_for(url: str, seconds: float, ok=lambda status, body: status == 200) -
 
 
 def test_devserver_serves_rebuilds_on_save_and_reloads_the_page(tmp_path, env):
-    import signal
-    import socket
     content, out = tmp_path / "content", tmp_path / "output"
     shutil.copytree(ROOT / "content", content)
     with socket.socket() as s:
@@ -294,6 +295,5 @@ def test_devserver_serves_rebuilds_on_save_and_reloads_the_page(tmp_path, env):
         log.close()
 
 
-def soup_of(html: str):
-    from bs4 import BeautifulSoup
+def soup_of(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")

@@ -155,8 +155,7 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             "Practice", "Association", "Society", "Committee", "Commission", "Campaign", "Forum", "Federation",
             "Alliance", "Coalition", "Institute", "Partnership", "Healthcare", "Trust", "Trusts", "Foundation",
             "Street", "Road", "Lane", "Avenue", "Square", "GP", "GPs", "PCN", "New", "Old", "Big", "Great", "Car",
-            "Business", "Science", "Industrial", "Country", "National", "Railway", "Bus", "Police", "Fire",
-            "Public", "Parish", "Village", "Leisure", "Shopping", "Retail", "Network", "Support", "Action",
+            "Business", "Science", "Industrial", "Country", "Railway", "Bus", "Police", "Fire", "Village", "Leisure", "Shopping", "Retail", "Network", "Support", "Action",
             "Inquiry", "Charity", "Senate", "Friends", "Press", "News", "Evening", "Morning", "Daily", "Weekly"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
 _NOT_PEOPLE = {
