@@ -293,3 +293,43 @@ def test_404_and_archives(site):
     assert missing.find("link", rel="canonical") is None
     archives = soup(site / "archives.html")
     assert [h.get_text() for h in archives.find_all("h2", class_="year-heading")] == ["2016", "2014"]
+
+
+@pytest.fixture(scope="module")
+def relative_site(tmp_path_factory):
+    """The same posts built with RELATIVE_URLS, one post a page: each page depth links with its own '../'
+    prefix, and the home page's later pages (page/2/) show the same kind of card as tag pages (tag/)."""
+    tmp = tmp_path_factory.mktemp("relative")
+    content = tmp / "content"
+    (content / "posts").mkdir(parents=True)
+    for name, text in POSTS.items():
+        (content / "posts" / name).write_text(text.replace("Comments-Archive: comments/a.json\n", ""), encoding="utf-8")
+    out = tmp / "out"
+    done = subprocess.run([sys.executable, "-m", "pelican", str(content), "-o", str(out), "-s", str(ROOT / "pelicanconf.py"),
+                           "--fatal", "warnings", "-e", f'ENTITIES_GAZETTEER="{GAZ}"', "RELATIVE_URLS=true",
+                           "DEFAULT_PAGINATION=1"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+def test_listing_cards_link_to_their_post_from_every_page_depth(relative_site):
+    # Cards are rendered once per post and reused, so a card made for the home page (depth 0) must not be the
+    # one a tag page (depth 1) shows: every card's links must lead, from its own page, to the right files.
+    pages = [relative_site / "index.html", *sorted((relative_site / "page").rglob("index.html")),
+             *sorted((relative_site / "tag").rglob("*.html")),
+             *sorted((relative_site / "category").glob("*.html")), *sorted((relative_site / "author").glob("*.html"))]
+    titles = {fold(soup(p).find("h1").get_text()): p for p in (relative_site / "posts").glob("*.html")}
+    seen = 0
+    for page in pages:
+        cards = soup(page).select("ol.cards article.card")
+        assert cards, f"{page.name} lists no posts"
+        for card in cards:
+            heading = card.select_one(".card-title")
+            assert heading.name == ("h3" if page == relative_site / "index.html" else "h2")
+            target = (page.parent / heading.a["href"]).resolve()
+            assert target == titles[fold(heading.get_text())].resolve(), (page, heading.a["href"])
+            kicker = card.select_one(".kicker a")
+            assert (page.parent / kicker["href"]).resolve().is_file(), (page, kicker["href"])
+            seen += 1
+    assert seen >= 3 + 2 * 2  # every post on the home pages; each of the two tags lists two
