@@ -224,3 +224,44 @@ def test_shipped_places_find_villages_not_months_words_or_surnames():
     got = {gaz.by_id[h.entity].name if h.entity in gaz.by_id else h.entity for h in Matcher(gaz).find(text)}
     assert {"Chudleigh", "Bovey Tracey", "pattern:PERSON:Owen Hartley"} <= got
     assert not {"March", "Hartley"} & got and "Hartley" in gaz.by_name  # the village exists, the person wins
+
+
+def pattern_names(text: str, matcher=MATCHER) -> set[tuple[str, str]]:
+    """(type, name) of each pattern-found entity."""
+    return {tuple(h.entity.split(":", 2)[1:]) for h in matcher.find(text) if h.entity.startswith("pattern:")}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Traffic queued on the A34, the B1234 and the M2, then the A1(M).",
+     {("PLACE", "A34"), ("PLACE", "B1234"), ("PLACE", "M2"), ("PLACE", "A1(M)")}),
+    ("Print it on A4 paper; a lack of B12 is common.", set()),  # paper sizes and vitamins are not roads
+    ("The MP for Reading East and the voters of North Hampshire.", {("PLACE", "Reading East"), ("PLACE", "North Hampshire")}),
+    ("Reading East Street was closed.", {("PLACE", "Reading East Street")}),  # a street, not the constituency
+    ("She was moved to Hawthorn Ward, then to the Stroke Ward.", {("ORG", "Hawthorn Ward")}),
+    ("The hustings were at Islington Assembly Hall and the Swindon Arts Centre.",
+     {("PLACE", "Islington Assembly Hall"), ("PLACE", "Swindon Arts Centre")}),
+    ("Families in Bentilee and Hanley Park lost out.", {("PLACE", "Hanley Park")}),  # a place name holds no 'and'
+    ("Bentilee Children’s Centre closed.", {("ORG", "Bentilee Children’s Centre")}),
+    ("Her case went to Nottingham Employment Tribunal.", {("ORG", "Nottingham Employment Tribunal")}),
+    ("Mrs Justice Ransome dismissed the claim.", {("PERSON", "Ransome")}),  # a judge, not a Justice Ransome
+    ("Under the Future of Acute Hospital plan, beds went.", {("ORG", "Future of Acute Hospital")}),  # no 'the'
+])
+def test_places_venues_wards_roads_and_judges(text, want):
+    assert pattern_names(text) == want
+
+
+def test_claire_ward_is_a_person_not_a_ward():
+    assert not any(t == "ORG" for t, _ in pattern_names("Claire Ward spoke for the Labour group."))
+
+
+def test_hospitals_by_their_short_names_and_companies_without_ltd():
+    from entities.gazetteer import Entity
+    gaz = Gazetteer([Entity("leicester-general", "Leicester General Hospital", "ORG"),
+                     Entity("royal-oldham", "Royal Oldham Hospital", "ORG"),
+                     Entity("princess-royal", "Princess Royal Hospital", "ORG"),
+                     Entity("pilgrim", "Pilgrim Hospital", "ORG"),
+                     Entity("nhsps", "NHS Property Services", "ORG")])
+    m = Matcher(gaz)
+    got = {h.entity for h in m.find("Beds at Leicester General and the Royal Oldham were full; Pilgrim was not. "
+                                    "The Princess Royal visited. NHS Property Services Ltd sent the bill.")}
+    assert got == {"leicester-general", "royal-oldham", "nhsps"}  # not 'Pilgrim', not the princess

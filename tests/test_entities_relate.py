@@ -124,3 +124,13 @@ def test_what_most_posts_share_relates_nothing(tmp_path):
     done, out = build(tmp_path, posts=posts)
     assert done.returncode == 0, done.stdout + done.stderr
     assert all(related(out, f"post-{i}") == [] for i in range(1, 6))
+
+
+def test_a_storyline_keeps_its_weaker_chapters_but_a_loner_is_not_padded(tmp_path):
+    # With a high minimum score: 'A year after Mazars' clears it with the Mazars Review post, so the Percy post,
+    # which shares less, still follows (it needs only a quarter of the minimum); the Percy post's own best
+    # story falls short of the minimum, so it is offered nothing rather than weak links.
+    done, out = build(tmp_path, "ENTITIES_RELATED_MIN_SCORE=0.6", posts=POSTS)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert urls(related(out, "a-year-after-mazars")) == ["the-mazars-review-is-out", "katrina-percy-goes"]
+    assert related(out, "katrina-percy-goes") == []

@@ -6,6 +6,7 @@ the pass that finds listed names also says where an unlisted one may be (see pat
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import NamedTuple
 
 import ahocorasick
@@ -44,6 +45,26 @@ def _outermost(found: list) -> list:
                                         g.end - g.start > f.end - f.start for g in found)]
 
 
+_COMPANY_ENDINGS = (" Ltd", " Limited", " plc", " PLC", " LLP")
+_NOT_SHORT_NAMES = {"Princess Royal"}  # a person too
+
+
+def _hospital_short_names(gazetteer: Gazetteer) -> dict[str, str]:
+    """'Leicester General', 'Royal Oldham', 'Worcestershire Royal': a listed hospital without its last word,
+    as people call it, where that short form is two words or more, has 'General' or 'Royal' at an end, and
+    belongs to one hospital only."""
+    shorts = defaultdict(set)
+    for e in gazetteer:
+        if e.type != "ORG" or e.generic or not e.name.endswith(" Hospital"):
+            continue
+        short = e.name[:-len(" Hospital")]
+        words = short.split()
+        if len(words) >= 2 and ("General" == words[-1] or "Royal" in (words[0], words[-1])):
+            shorts[short].add(e.id)
+    return {short: next(iter(ids)) for short, ids in shorts.items()
+            if len(ids) == 1 and short not in gazetteer.by_name and short not in _NOT_SHORT_NAMES}
+
+
 class Matcher:
     def __init__(self, gazetteer: Gazetteer, use_patterns: bool = True):
         self.gazetteer = gazetteer
@@ -55,6 +76,8 @@ class Matcher:
                 continue
             for name in e.names:
                 words[name] = [e.id, name in e.ambiguous, None, len(name), e.type != "PLACE"]
+        for short, eid in _hospital_short_names(gazetteer).items():
+            words.setdefault(short, [eid, False, None, len(short), True])
         if use_patterns:
             for word, anchor in patterns.anchors().items():
                 words.setdefault(word, [None, False, None, len(word), False])[2] = anchor
@@ -103,9 +126,19 @@ class Matcher:
                     out.append((nhs, nhs - c[4], False, 2, c[4], self.key(_Named(name))))
                     continue
                 after = _CAPITAL_AFTER(text, c[4])
+                if after and c[4] + 1 not in starts and after.group(1) in patterns.COMPASS_AFTER \
+                        and not _CAPITAL_AFTER(text, after.end()):  # 'Leicester South', 'Hull East'
+                    out.append((c[0], c[0] - after.end(), False, 2, after.end(),
+                                self.key(_Named(text[c[0]:after.end()], "PLACE"))))
+                    continue
                 if after and c[4] + 1 not in starts and after.group(1) not in patterns.NOT_NAME_WORDS:
                     continue
                 before = _CAPITAL_BEFORE.search(text, max(0, c[0] - 30), c[0])
+                if before and before.end() - 1 not in ends and before.group(1) in patterns.COMPASS_BEFORE \
+                        and not (out and out[-1][4] > before.start(1)):  # 'South Thanet', 'Mid Sussex'
+                    start = before.start(1)
+                    out.append((start, start - c[4], False, 2, c[4], self.key(_Named(text[start:c[4]], "PLACE"))))
+                    continue
                 if before and before.end() - 1 not in ends and before.group(1) not in patterns.NOT_NAME_WORDS \
                         and not patterns.sentence_start(text, before.start(1)):
                     continue
@@ -123,7 +156,8 @@ class Matcher:
 
     def key(self, f) -> str:
         """A pattern-found name's entity: the gazetteer's, under any of its spellings, or its own."""
-        for name in (f.name, *patterns.aliases(f.name)):
+        bare = f.name.rsplit(" ", 1)[0] if f.name.endswith(_COMPANY_ENDINGS) else None  # 'NHS Property Services Ltd'
+        for name in (f.name, *patterns.aliases(f.name), *((bare, "NHS " + bare) if bare else ())):
             known = self.gazetteer.find(name)
             if known is not None and not known.generic:
                 return known.id
@@ -189,6 +223,8 @@ class Matcher:
                 found.append(f)
                 if f.type in ("ORG", "PLACE"):  # 'Dudley Road and Sandwell General Hospital' are two
                     known_ends.add(f.end)
+        if self.use_patterns:
+            found += patterns.roads(text)
         found = patterns.resolve(_outermost(list(dict.fromkeys(found))), text)
         for f in found:
             key = self.key(f)

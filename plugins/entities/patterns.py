@@ -44,14 +44,15 @@ _SUFFIXES = {
     "hospital": ["Hospital", "Hospitals", "Infirmary"],
     "council": ["Council"],
     "court": ["Crown Court", "Magistrates’ Court", "Magistrates' Court", "Magistrates Court", "Coroner’s Court",
-              "Coroner's Court", "County Court"],
+              "Coroner's Court", "County Court", "Employment Tribunal"],
     "company": ["Ltd", "Limited", "plc", "PLC", "LLP", "Healthcare", "Health Care"],
     "practice": ["Surgery", "Medical Practice", "Medical Centre", "Health Centre", "Primary Care Centre",
                  "Medical Group", "Primary Care Network", "PCN", "GP Federation", "Walk-in Centre",
                  "Urgent Treatment Centre", "Minor Injuries Unit"],
     "unit": ["Birth Centre", "Birthing Centre", "Maternity Unit", "Midwife-led Unit", "Hospice", "Care Home",
              "Nursing Home", "Treatment Centre", "Cancer Centre", "Mental Health Unit", "Lodge", "Dental Practice",
-             "Dental Centre", "Dental Surgery"],
+             "Dental Centre", "Dental Surgery", "Ward", "Children’s Centre", "Children's Centre", "Family Centre",
+             "Day Centre"],
     "service": ["Ambulance Service", "Health Board", "University Health Board", "Foundation Trust", "Trust",
                 "Committee", "Commission", "Association", "Society", "Institute", "Alliance", "Federation",
                 "Coalition", "Campaign", "Forum", "Partnership", "Police", "Constabulary", "Fire and Rescue Service",
@@ -66,7 +67,9 @@ _SUFFIXES = {
     "landmark": ["Park", "Retail Park", "Church", "Cathedral", "Chapel", "Library", "Central Library", "Town Hall",
                  "Guildhall", "Council House", "Meeting House", "Shopping Centre", "Post Office", "Monument",
                  "Castle", "Pavilion", "Memorial", "Tower", "Leisure Centre", "Community Centre", "Civic Centre",
-                 "Village Hall", "Theatre", "Stadium", "Station"],
+                 "Village Hall", "Theatre", "Stadium", "Station", "Hall", "Assembly Hall", "Community Hall",
+                 "Church Hall", "Arts Centre", "Convention Centre", "Conference Centre", "Exhibition Centre", "Hotel",
+                 "Building", "Buildings", "Campus", "Gardens", "Trail", "Pier"],
     "university": ["University"],
 }
 _PREFIXES = {"university": ["University of"], "campaign": ["Save", "Friends of", "Hands Off", "Defend", "Keep"],
@@ -81,7 +84,7 @@ _ROLES = ["chief executive", "chief exec", "chief officer", "chair", "chairman",
 _PLACE_KINDS = {"street", "landmark"}
 # Place endings that are also surnames: after a lone given name they make a person ('Edward Heath').
 _SURNAME_ENDINGS = {"Way", "Close", "Gate", "Gates", "Green", "Heath", "Hill", "Moor", "Common", "Bridge", "Park",
-                    "Church", "Chapel", "Castle", "Tower", "Station"}
+                    "Church", "Chapel", "Castle", "Tower", "Station", "Hall", "Ward"}
 
 
 def _case_variants(phrase: str) -> set[str]:
@@ -156,7 +159,11 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             "Alliance", "Coalition", "Institute", "Partnership", "Healthcare", "Trust", "Trusts", "Foundation",
             "Street", "Road", "Lane", "Avenue", "Square", "GP", "GPs", "PCN", "New", "Old", "Big", "Great", "Car",
             "Business", "Science", "Industrial", "Country", "Railway", "Bus", "Police", "Fire", "Village", "Leisure", "Shopping", "Retail", "Network", "Support", "Action",
-            "Inquiry", "Charity", "Senate", "Friends", "Press", "News", "Evening", "Morning", "Daily", "Weekly"}
+            "Inquiry", "Charity", "Senate", "Friends", "Press", "News", "Evening", "Morning", "Daily", "Weekly",
+            # the generic halves of wards, halls and centres: 'Stroke Ward', 'Sports Hall', 'Arts Centre'
+            "Ward", "Wards", "Stroke", "Surgical", "Assessment", "Admissions", "Elderly", "Older", "People’s", "People's",
+            "Family", "Hall", "Arts", "Sports", "Conference", "Convention", "Exhibition", "Building", "Buildings",
+            "Campus", "Church", "Hotel", "Gardens", "Trail", "Pier", "Assembly"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
 _NOT_PEOPLE = {
     "Health", "Social", "Care", "Act", "Trust", "NHS", "Service", "Services", "Board", "Council", "Committee",
@@ -172,6 +179,19 @@ _NOT_PEOPLE = {
     "Women", "Maternity", "Emergency", "Urgent", "Walk", "Minor", "Injuries", "Central", "North", "South", "East",
     "West", "Upper", "Lower", "Great", "Little", "St", "Saint",
 } | _DATES
+
+
+# A listed place with one of these after it ('Leicester South', 'Hull East') or before it ('South Thanet', 'Mid
+# Sussex') is a constituency or a part of the place, a place of its own.
+COMPASS_AFTER = {"North", "South", "East", "West", "Central"}
+COMPASS_BEFORE = COMPASS_AFTER | {"Mid"}
+# Roads by number: A roads of two to four digits ('A4' is a paper size), B roads of three or four ('B12' is a
+# vitamin), motorways ('M2', 'A1(M)').
+_ROAD = re.compile(r"(?<![\w&/-])(?:A\d{2,4}(?:\(M\))?|A\d\(M\)|B\d{3,4}|M\d{1,3})(?![\w/(-])")
+
+
+def roads(text: str) -> list[Found]:
+    return [Found(m.start(), m.end(), m.group(), "PLACE", "road") for m in _ROAD.finditer(text)]
 
 
 # Titles before a surname: the word after one is a person, even when it is also a town ('Mr Heywood').
@@ -253,7 +273,7 @@ def sentence_start(text: str, pos: int) -> bool:
 
 
 def _trim(words: list[str]) -> list[str]:
-    while words and words[0] in _OPENERS:
+    while words and (words[0] in _OPENERS or words[0] in _LINKS):  # 'Under the Future of Acute Hospital…'
         words = words[1:]
     return words
 
@@ -286,7 +306,7 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
     if start < 2 or text[start - 1] != " ":
         return None
     words, name_start, nhs = _words_before(text, start - 1, known_ends, anchor.kind in _AREA_KINDS,
-                                           anchor.kind == "hospital")
+                                           anchor.kind == "hospital", anchor.kind not in _PLACE_KINDS)
     if not words or _generic(words):
         return None
     if word in _SURNAME_ENDINGS and len(words) == 1 and words[0] in first_names():
@@ -308,10 +328,16 @@ def _after_role(text: str, end: int) -> Found | None:
     words = _trim(m["name"].split())
     while words and words[0] in TITLES:  # 'the chair Sir David Dalton' is David Dalton
         words = words[1:]
+    if len(words) == 2 and words[0] == "Justice":  # 'Mrs Justice Ransome', a High Court judge: Ransome
+        words = words[1:]
+        return Found(m.end("name") - len(words[0]), m.end("name"), words[0], "PERSON", "role")
     if len(words) < 2 or _generic(words) or set(words) & _NOT_PEOPLE:
         return None
     name = " ".join(words)
     return Found(m.end("name") - len(name), m.end("name"), name, "PERSON", "role")
+
+
+_WORD_BEFORE_GIVEN = re.compile(r"(?<![\w'’-])(?:Mr|Mrs|Ms|Lord|Lady) \Z")  # a judge's title
 
 
 def _given(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found | None:
@@ -319,6 +345,8 @@ def _given(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found 
     m = _SURNAME.match(text, end)
     if not m or m["s"] in _NOT_PEOPLE or m["s"] in _OPENERS:
         return None
+    if word == "Justice" and _WORD_BEFORE_GIVEN.search(text, max(0, start - 8), start):
+        return Found(m.start("s"), m.end(), m["s"], "PERSON", "given")  # 'Mrs Justice Ransome' is Ransome
     stop = m.end()
     second = _SURNAME.match(text, stop)  # 'Mary Anne Smith': a second given name, then the surname
     if second and m["s"] in first_names() and second["s"] not in _NOT_PEOPLE and second["s"] not in _OPENERS:
@@ -337,11 +365,12 @@ _ENDS_BEFORE_AND = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, 
 
 
 def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False,
-                  hospital: bool = False) -> tuple[list[str], int, bool]:
+                  hospital: bool = False, joins: bool = True) -> tuple[list[str], int, bool]:
     """The name ending at text[stop] (a space): up to 8 capitalised words, read right to left, joined by
     'of', 'and', 'the'… only where a capitalised word follows. A leading 'NHS ' is a prefix, not the name
     ('NHS Shropshire CCG' is Shropshire CCG). Names never run across a sentence end or a line, nor across
-    an 'and' that follows a name the gazetteer knows. Returns (words, where they start, NHS prefix)."""
+    an 'and' that follows a name the gazetteer knows; a street's or a building's name never holds an 'and'
+    (`joins` False: 'Bentilee and Meir Park' is two places). Returns (words, where they start, NHS prefix)."""
     lo = max(0, stop - _BEFORE)
     tokens = text[lo:stop].split(" ")
     words: list[str] = []
@@ -352,7 +381,7 @@ def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False
             break
         # A link word joins capitalised words; 'the' may follow one ('Cornwall and the Isles of Scilly').
         if token in _LINKS and words and (words[-1] not in _LINKS or (area and words[-1] == "the" and token != "the")):
-            if token in ("and", "&") and (token_start - 1) in known_ends:
+            if token in ("and", "&") and (not joins or (token_start - 1) in known_ends):
                 break  # 'Virgin Care and Reading …': the name starts after 'and'
             if token in ("and", "&") and _ENDS_BEFORE_AND.search(text, max(0, token_start - 30), token_start):
                 break  # 'Linden Centre and Rochford Hospital': a name ended before the 'and'

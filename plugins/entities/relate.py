@@ -25,6 +25,7 @@ STRONGEST = 24  # features kept per post: its most telling entities, tags and ca
 SEEDS = 12  # of which the strongest find the candidates
 _TF = [1.0] + [1.0 + math.log(c) for c in range(1, 64)]  # 1 + ln(mentions); 0 (named only in metadata) as 1
 SALIENT = 2.0  # an entity the title names (or the author lists) weighs double
+WEAKER = 1 / 4  # beside one story above the minimum score, others need only this fraction of it
 
 
 @dataclass
@@ -173,12 +174,13 @@ class Relater:
         for j in skip:
             shared.pop(j, None)
         floor = self.config.related_min_score
-        # Enough in common is judged on the similarity alone; closeness in time only orders what passes.
-        scored = []
-        for j in _most_shared(shared, 2 * self.config.related + 4, ordinal):
-            sim = self._similarity(vec, j)
-            if sim >= floor:
-                scored.append((sim * self._closeness(day, j), j))
+        # Enough in common is judged on the similarity alone; closeness in time only orders what passes. A post
+        # with one story that clears the floor is part of a storyline, and the rest of it may share less with
+        # this chapter: those clear a lower floor. A post with none gets none (no padding).
+        sims = [(self._similarity(vec, j), j) for j in _most_shared(shared, 2 * self.config.related + 4, ordinal)]
+        if not sims or max(sims)[0] < floor:
+            return []
+        scored = [(sim * self._closeness(day, j), j) for sim, j in sims if sim >= floor * WEAKER]
         # Best first; ties go to the newer post, then to the path, so two builds always agree.
         scored.sort(key=lambda sj: (-round(sj[0], 9), self.newest_first[sj[1]]))
         return scored
