@@ -265,3 +265,12 @@ def test_hospitals_by_their_short_names_and_companies_without_ltd():
     got = {h.entity for h in m.find("Beds at Leicester General and the Royal Oldham were full; Pilgrim was not. "
                                     "The Princess Royal visited. NHS Property Services Ltd sent the bill.")}
     assert got == {"leicester-general", "royal-oldham", "nhsps"}  # not 'Pilgrim', not the princess
+
+
+def test_a_doubtful_name_at_a_sentence_start_counts_once_the_post_names_the_person_again():
+    # 'Grace' is also a word, so 'Grace Otieno' opening a sentence needs support: her surname, or 'Grace'
+    # mid-sentence, elsewhere in the post.
+    assert ("PERSON", "Grace Otieno") not in pattern_names("Grace Otieno was dismissed in May.")
+    assert ("PERSON", "Grace Otieno") in pattern_names("Grace Otieno was dismissed in May. Otieno appealed.")
+    assert ("PERSON", "Grace Otieno") in pattern_names("Grace Otieno was dismissed. We sat with Grace all day.")
+    assert ("PERSON", "Grace Otieno") not in pattern_names("Grace Otieno was dismissed.\nGrace is what we need.")

@@ -33,6 +33,22 @@ _WORDCHAR = re.compile(r"\w").match  # _WORDCHAR(text, i): is text[i] a word cha
 _PROPER_AFTER = re.compile(r"['’]s\b|,| (?:said|says|told|wrote|warned|took|gave|became|[a-z]+ed)\b").match
 
 
+def _named_again(text: str, start: int, end: int) -> bool:
+    """'Grace Otieno was dismissed…' opens a sentence, where 'Grace' might be a word; but a post that goes on
+    to say 'Otieno', or 'Grace' in mid-sentence, is talking about a person."""
+    words = text[start:end].split()
+    for word, anywhere in ((words[-1], True), (words[0], False)):
+        at = text.find(word)
+        while at >= 0:
+            stop = at + len(word)
+            if not start <= at < end and (not at or not _WORDCHAR(text, at - 1)) \
+                    and (stop >= len(text) or not _WORDCHAR(text, stop)) \
+                    and (anywhere or not patterns.sentence_start(text, at)):
+                return True
+            at = text.find(word, stop)
+    return False
+
+
 class _Named(NamedTuple):  # a name made here rather than by a pattern, for Matcher.key
     name: str
     type: str = "ORG"
@@ -241,6 +257,7 @@ class Matcher:
         chosen = self._not_surnames(text, self._places_in_context(text, chosen))
         # An ambiguous name ('Monitor', 'Unison') counts where it cannot be an ordinary word: mid-sentence, or
         # with a possessive ('Unison’s members'); and then at a sentence start in the same post too.
-        weak = [c[2] and not _PROPER_AFTER(text, c[4]) and patterns.sentence_start(text, c[0]) for c in chosen]
+        weak = [c[2] and not _PROPER_AFTER(text, c[4]) and patterns.sentence_start(text, c[0])
+                and not (c[5].startswith("pattern:PERSON:") and _named_again(text, c[0], c[4])) for c in chosen]
         supported = {c[5] for c, w in zip(chosen, weak) if not w}
         return [Hit(c[0], c[4], c[5], c[2], w) for c, w in zip(chosen, weak) if not w or c[5] in supported]
