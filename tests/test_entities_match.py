@@ -274,3 +274,24 @@ def test_a_doubtful_name_at_a_sentence_start_counts_once_the_post_names_the_pers
     assert ("PERSON", "Grace Otieno") in pattern_names("Grace Otieno was dismissed in May. Otieno appealed.")
     assert ("PERSON", "Grace Otieno") in pattern_names("Grace Otieno was dismissed. We sat with Grace all day.")
     assert ("PERSON", "Grace Otieno") not in pattern_names("Grace Otieno was dismissed.\nGrace is what we need.")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Under the Inquiries Act 2005 and the Localism Act 2011, but not an Act of Parliament.",
+     {("LAW", "Inquiries Act 2005"), ("LAW", "Localism Act 2011")}),
+    ("The Anaesthesia Associates and Physician Associates Order 2024 was laid; a court Order followed.",
+     {("LAW", "Anaesthesia Associates and Physician Associates Order 2024")}),
+    ("Beds at the Linden Centre, not the Job Centre; then Oakwood House.",
+     {("ORG", "Linden Centre"), ("PLACE", "Oakwood House")}),
+    ("Essex Families for Justice and Berkshire NHS Watch met.",
+     {("ORG", "Essex Families for Justice"), ("ORG", "Berkshire NHS Watch")}),
+    ("Cllr Geoffrey Honeywill of Teignbridge District Council voted.",  # a person, then his council
+     {("PERSON", "Geoffrey Honeywill"), ("ORG", "Teignbridge District Council")}),
+])
+def test_acts_centres_groups_and_people_of_bodies(text, want):
+    assert pattern_names(text) == want
+
+
+def test_a_company_is_named_again_without_ltd():
+    hits = [(h.entity, h) for h in MATCHER.find("Minster Elective Care Ltd won. Minster Elective Care left.")]
+    assert [e for e, _ in hits] == ["pattern:ORG:Minster Elective Care Ltd"] * 2

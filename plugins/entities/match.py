@@ -194,7 +194,7 @@ class Matcher:
         or more and not itself a name the gazetteer knows)."""
         out = []
         for f in found:
-            if f.kind not in ("trust", "hospital") or f.name_end < 0:
+            if f.kind not in ("trust", "hospital", "company") or f.name_end < 0:
                 continue
             short = text[f.start:f.name_end]
             if short.count(" ") < 1 or short in self.gazetteer.by_name:
@@ -241,7 +241,8 @@ class Matcher:
                     known_ends.add(f.end)
         if self.use_patterns:
             found += patterns.roads(text)
-        found = patterns.resolve(_outermost(list(dict.fromkeys(found))), text)
+        # People first: 'Cllr Geoffrey Honeywill of Teignbridge District Council' is a person and a council.
+        found = _outermost(patterns.resolve(list(dict.fromkeys(found)), text))
         for f in found:
             key = self.key(f)
             rank = 2 if key.startswith("pattern:") else 0

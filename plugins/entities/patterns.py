@@ -51,14 +51,14 @@ _SUFFIXES = {
                  "Urgent Treatment Centre", "Minor Injuries Unit"],
     "unit": ["Birth Centre", "Birthing Centre", "Maternity Unit", "Midwife-led Unit", "Hospice", "Care Home",
              "Nursing Home", "Treatment Centre", "Cancer Centre", "Mental Health Unit", "Lodge", "Dental Practice",
-             "Dental Centre", "Dental Surgery", "Ward", "Children’s Centre", "Children's Centre", "Family Centre",
+             "Dental Centre", "Dental Surgery", "Centre", "Ward", "Children’s Centre", "Children's Centre", "Family Centre",
              "Day Centre"],
     "service": ["Ambulance Service", "Health Board", "University Health Board", "Foundation Trust", "Trust",
                 "Committee", "Commission", "Association", "Society", "Institute", "Alliance", "Federation",
                 "Coalition", "Campaign", "Forum", "Partnership", "Police", "Constabulary", "Fire and Rescue Service",
                 "Inquiry", "Network", "Action Group", "Campaign Group", "Support Group", "Patient Group",
                 "Patients Group", "Patients’ Group", "League of Friends", "Samaritans", "Clinical Senate",
-                "Foundation", "Charity"],
+                "Foundation", "Charity", "Watch", "for Justice"],
     "paper": ["Echo", "Chronicle", "Gazette", "Herald", "Advertiser", "Argus", "Courier", "Examiner", "Sentinel",
               "Mercury"],
     "street": ["Street", "Road", "Lane", "Avenue", "Square", "Way", "Close", "Drive", "Crescent", "Terrace",
@@ -69,8 +69,9 @@ _SUFFIXES = {
                  "Castle", "Pavilion", "Memorial", "Tower", "Leisure Centre", "Community Centre", "Civic Centre",
                  "Village Hall", "Theatre", "Stadium", "Station", "Hall", "Assembly Hall", "Community Hall",
                  "Church Hall", "Arts Centre", "Convention Centre", "Conference Centre", "Exhibition Centre", "Hotel",
-                 "Building", "Buildings", "Campus", "Gardens", "Trail", "Pier"],
+                 "Building", "Buildings", "Campus", "Gardens", "Trail", "Pier", "House"],
     "university": ["University"],
+    "act": ["Act", "Order", "Regulations"],  # with a year after: 'Inquiries Act 2005' (LAW)
 }
 _PREFIXES = {"university": ["University of"], "campaign": ["Save", "Friends of", "Hands Off", "Defend", "Keep"],
              "operation": ["Operation"],  # a police or NHS operation: 'Operation Lincoln' (EVENT)
@@ -107,8 +108,8 @@ def anchors(given: dict[str, bool] | None = None) -> dict[str, Anchor]:
     out: dict[str, Anchor] = {}
     for kind, words in _SUFFIXES.items():
         for w in words:
-            out[w] = Anchor("PLACE" if kind in _PLACE_KINDS else "ORG", kind, after=False,
-                            keep=kind not in ("ccg", "icb"))
+            out[w] = Anchor("PLACE" if kind in _PLACE_KINDS else "LAW" if kind == "act" else "ORG", kind,
+                            after=False, keep=kind not in ("ccg", "icb"))
     for kind, words in _PREFIXES.items():
         for w in words:
             out[w] = Anchor("EVENT" if kind == "operation" else "ORG", kind, after=True, keep=True)
@@ -163,7 +164,11 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             # the generic halves of wards, halls and centres: 'Stroke Ward', 'Sports Hall', 'Arts Centre'
             "Ward", "Wards", "Stroke", "Surgical", "Assessment", "Admissions", "Elderly", "Older", "People’s", "People's",
             "Family", "Hall", "Arts", "Sports", "Conference", "Convention", "Exhibition", "Building", "Buildings",
-            "Campus", "Church", "Hotel", "Gardens", "Trail", "Pier", "Assembly"}
+            "Campus", "Church", "Hotel", "Gardens", "Trail", "Pier", "Assembly", "House", "Watch", "Centre",
+            "Job", "Call", "Visitor", "Visitors", "Data", "Garden", "Contact", "Crisis", "Resource", "Advice",
+            "Information", "Distribution", "Vaccination", "Test", "Testing", "Covid", "Covid-19", "Recovery",
+            "Rehabilitation", "Intermediate", "Sexual", "Eye", "Dialysis", "Diagnostic", "Diagnostics", "Open",
+            "Coroners", "Coroner’s", "Opera", "Safe", "Act", "Acts", "Order", "Regulations"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
 _NOT_PEOPLE = {
     "Health", "Social", "Care", "Act", "Trust", "NHS", "Service", "Services", "Board", "Council", "Committee",
@@ -305,6 +310,11 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
         return Found(start, stop, text[start:stop], anchor.type, anchor.kind)
     if start < 2 or text[start - 1] != " ":
         return None
+    if anchor.kind == "act":
+        year = _YEAR.match(text, end)
+        if not year:
+            return None  # 'an Act of Parliament', 'a court Order'
+        end = year.end()
     words, name_start, nhs = _words_before(text, start - 1, known_ends, anchor.kind in _AREA_KINDS,
                                            anchor.kind == "hospital", anchor.kind not in _PLACE_KINDS)
     if not words or _generic(words):
@@ -356,6 +366,7 @@ def _given(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found 
     return Found(start, stop, text[start:stop], "PERSON", "given?" if doubtful else "given")
 
 
+_YEAR = re.compile(r" (?:1[89]|20)\d\d(?![\w-])")
 _AREA_KINDS = {"ccg", "icb", "ics", "trust", "council"}  # named after areas: 'Cornwall and the Isles of Scilly'
 # The last words of the names anchors end ('Road', 'Centre', 'Friends'), but not those that also open a longer
 # name ('Health and Social Care', 'Fire and Rescue'): a name ending so before an 'and' is a name of its own.
