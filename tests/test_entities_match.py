@@ -295,3 +295,28 @@ def test_acts_centres_groups_and_people_of_bodies(text, want):
 def test_a_company_is_named_again_without_ltd():
     hits = [(h.entity, h) for h in MATCHER.find("Minster Elective Care Ltd won. Minster Elective Care left.")]
     assert [e for e, _ in hits] == ["pattern:ORG:Minster Elective Care Ltd"] * 2
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Overview and Scrutiny Committee of Wirral Council agreed.",  # a committee 'of' a council: two bodies
+     {("ORG", "Overview and Scrutiny Committee"), ("ORG", "Wirral Council")}),
+    ("Hampshire CCGs and Reading Borough Council agreed.", {("ORG", "Reading Borough Council")}),
+    ("The Success Regime and NHS Hampshire CCG met.", {("ORG", "Hampshire CCG")}),  # 'NHS' starts a new name
+    ("Eastham Clinic and Parkfield Medical Centre merged.",
+     {("ORG", "Eastham Clinic"), ("ORG", "Parkfield Medical Centre")}),
+    ("The Labour MP for Colne Valley spoke.", {("PLACE", "Colne Valley")}),  # the place, not the MP
+    ("Kerry-Ann Lunt told us.", {("PERSON", "Kerry-Ann Lunt")}),  # not 'Ann Lunt'
+    ("The Copeland by-election was held.", {("EVENT", "Copeland by-election")}),
+    ("We met at the Beacon Museum.", {("PLACE", "Beacon Museum")}),
+])
+def test_names_end_where_the_next_name_starts(text, want):
+    assert pattern_names(text) == want
+
+
+def test_a_listed_hospital_by_its_short_name_later_in_the_post():
+    from entities.gazetteer import Entity
+    gaz = Gazetteer([Entity("wch", "West Cumberland Hospital", "ORG"), Entity("cumberland", "Cumberland", "PLACE")])
+    text = "Births stay at West Cumberland Hospital. The unit at West Cumberland is safe."
+    assert [(h.entity, text[h.start:h.end]) for h in Matcher(gaz).find(text)] == \
+        [("wch", "West Cumberland Hospital"), ("wch", "West Cumberland")]  # not the place West Cumberland
+    assert {h.entity for h in Matcher(gaz).find("The unit at West Cumberland is safe.")} != {"wch"}

@@ -63,19 +63,20 @@ def _outermost(found: list) -> list:
 
 _COMPANY_ENDINGS = (" Ltd", " Limited", " plc", " PLC", " LLP")
 _NOT_SHORT_NAMES = {"Princess Royal"}  # a person too
+_LISTED_SUFFIXES = (" Hospital", " Hospitals", " NHS Trust", " NHS Foundation Trust")
 
 
 def _hospital_short_names(gazetteer: Gazetteer) -> dict[str, str]:
     """'Leicester General', 'Royal Oldham', 'Worcestershire Royal': a listed hospital without its last word,
-    as people call it, where that short form is two words or more, has 'General' or 'Royal' at an end, and
-    belongs to one hospital only."""
+    as people call it, where that short form is two words or more, has 'General', 'Central' or 'Royal' at an
+    end, and belongs to one hospital only."""
     shorts = defaultdict(set)
     for e in gazetteer:
         if e.type != "ORG" or e.generic or not e.name.endswith(" Hospital"):
             continue
         short = e.name[:-len(" Hospital")]
         words = short.split()
-        if len(words) >= 2 and ("General" == words[-1] or "Royal" in (words[0], words[-1])):
+        if len(words) >= 2 and (words[-1] in ("General", "Central") or "Royal" in (words[0], words[-1])):
             shorts[short].add(e.id)
     return {short: next(iter(ids)) for short, ids in shorts.items()
             if len(ids) == 1 and short not in gazetteer.by_name and short not in _NOT_SHORT_NAMES}
@@ -188,18 +189,25 @@ class Matcher:
                 out.append((f.start, f.start - f.end, False, 2, f.end, self.key(f)))
         return out
 
-    def _short_names(self, text: str, found: list) -> list[tuple]:
-        """A post that names 'North Wessex NHS Foundation Trust' may go on to call it 'North Wessex': within
-        that post, the name without its 'NHS Trust' or 'Hospital' stands for the same body (if it is two words
-        or more and not itself a name the gazetteer knows)."""
-        out = []
+    def _short_names(self, text: str, found: list, listed: list) -> list[tuple]:
+        """A post that names 'North Wessex NHS Foundation Trust' or 'West Cumberland Hospital' may go on to
+        call it 'North Wessex' or 'West Cumberland': within that post, the name without its 'NHS Trust' or
+        'Hospital' stands for the same body (if it is two words or more and not itself a name the gazetteer
+        knows). `found` are pattern names; `listed` the gazetteer's candidates."""
+        shorts = []
         for f in found:
-            if f.kind not in ("trust", "hospital", "company") or f.name_end < 0:
-                continue
-            short = text[f.start:f.name_end]
+            if f.kind in ("trust", "hospital", "company") and f.name_end >= 0:
+                shorts.append((text[f.start:f.name_end], f))
+        for c in listed:
+            name = text[c[0]:c[4]]
+            suffix = next((x for x in _LISTED_SUFFIXES if name.endswith(x)), None)
+            if suffix and c[5] not in self.places:
+                shorts.append((name[:-len(suffix)], c[5]))
+        out = []
+        for short, of in shorts:
             if short.count(" ") < 1 or short in self.gazetteer.by_name:
                 continue
-            key = self.key(f)
+            key = of if isinstance(of, str) else self.key(of)
             at = text.find(short)
             while at >= 0:
                 stop = at + len(short)
@@ -247,7 +255,7 @@ class Matcher:
             key = self.key(f)
             rank = 2 if key.startswith("pattern:") else 0
             cands.append((f.start, f.start - f.end, f.kind == "given?", rank, f.end, key))
-        cands += self._short_names(text, found)
+        cands += self._short_names(text, found, [c for c in cands if c[3] == 0])
         cands += self._titles(text, titles)
         cands.sort()
         chosen, last = [], -1

@@ -46,12 +46,12 @@ _SUFFIXES = {
     "court": ["Crown Court", "Magistrates’ Court", "Magistrates' Court", "Magistrates Court", "Coroner’s Court",
               "Coroner's Court", "County Court", "Employment Tribunal"],
     "company": ["Ltd", "Limited", "plc", "PLC", "LLP", "Healthcare", "Health Care"],
-    "practice": ["Surgery", "Medical Practice", "Medical Centre", "Health Centre", "Primary Care Centre",
+    "practice": ["Surgery", "Medical Practice", "Medical Centre", "Health Centre", "Primary Care Centre", "Clinic",
                  "Medical Group", "Primary Care Network", "PCN", "GP Federation", "Walk-in Centre",
                  "Urgent Treatment Centre", "Minor Injuries Unit"],
     "unit": ["Birth Centre", "Birthing Centre", "Maternity Unit", "Midwife-led Unit", "Hospice", "Care Home",
              "Nursing Home", "Treatment Centre", "Cancer Centre", "Mental Health Unit", "Lodge", "Dental Practice",
-             "Dental Centre", "Dental Surgery", "Centre", "Ward", "Children’s Centre", "Children's Centre", "Family Centre",
+             "Dental Centre", "Dental Surgery", "Dental Care", "Centre", "Ward", "Children’s Centre", "Children's Centre", "Family Centre",
              "Day Centre"],
     "service": ["Ambulance Service", "Health Board", "University Health Board", "Foundation Trust", "Trust",
                 "Committee", "Commission", "Association", "Society", "Institute", "Alliance", "Federation",
@@ -69,9 +69,10 @@ _SUFFIXES = {
                  "Castle", "Pavilion", "Memorial", "Tower", "Leisure Centre", "Community Centre", "Civic Centre",
                  "Village Hall", "Theatre", "Stadium", "Station", "Hall", "Assembly Hall", "Community Hall",
                  "Church Hall", "Arts Centre", "Convention Centre", "Conference Centre", "Exhibition Centre", "Hotel",
-                 "Building", "Buildings", "Campus", "Gardens", "Trail", "Pier", "House"],
+                 "Building", "Buildings", "Campus", "Gardens", "Trail", "Pier", "House", "Museum"],
     "university": ["University"],
     "act": ["Act", "Order", "Regulations"],  # with a year after: 'Inquiries Act 2005' (LAW)
+    "event": ["by-election", "By-election", "Festival", "Marathon"],  # 'the Copeland by-election' (EVENT)
 }
 _PREFIXES = {"university": ["University of"], "campaign": ["Save", "Friends of", "Hands Off", "Defend", "Keep"],
              "operation": ["Operation"],  # a police or NHS operation: 'Operation Lincoln' (EVENT)
@@ -83,6 +84,7 @@ _ROLES = ["chief executive", "chief exec", "chief officer", "chair", "chairman",
 
 
 _PLACE_KINDS = {"street", "landmark"}
+_SUFFIX_TYPES = {"act": "LAW", "event": "EVENT"}
 # Place endings that are also surnames: after a lone given name they make a person ('Edward Heath').
 _SURNAME_ENDINGS = {"Way", "Close", "Gate", "Gates", "Green", "Heath", "Hill", "Moor", "Common", "Bridge", "Park",
                     "Church", "Chapel", "Castle", "Tower", "Station", "Hall", "Ward"}
@@ -108,7 +110,7 @@ def anchors(given: dict[str, bool] | None = None) -> dict[str, Anchor]:
     out: dict[str, Anchor] = {}
     for kind, words in _SUFFIXES.items():
         for w in words:
-            out[w] = Anchor("PLACE" if kind in _PLACE_KINDS else "LAW" if kind == "act" else "ORG", kind,
+            out[w] = Anchor(_SUFFIX_TYPES.get(kind, "PLACE" if kind in _PLACE_KINDS else "ORG"), kind,
                             after=False, keep=kind not in ("ccg", "icb"))
     for kind, words in _PREFIXES.items():
         for w in words:
@@ -168,7 +170,8 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             "Job", "Call", "Visitor", "Visitors", "Data", "Garden", "Contact", "Crisis", "Resource", "Advice",
             "Information", "Distribution", "Vaccination", "Test", "Testing", "Covid", "Covid-19", "Recovery",
             "Rehabilitation", "Intermediate", "Sexual", "Eye", "Dialysis", "Diagnostic", "Diagnostics", "Open",
-            "Coroners", "Coroner’s", "Opera", "Safe", "Act", "Acts", "Order", "Regulations"}
+            "Coroners", "Coroner’s", "Opera", "Safe", "Act", "Acts", "Order", "Regulations", "Clinic", "Clinics",
+            "Museum", "Dental", "Festival", "Marathon", "Art", "Science", "Natural", "History", "War"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
 _NOT_PEOPLE = {
     "Health", "Social", "Care", "Act", "Trust", "NHS", "Service", "Services", "Board", "Council", "Committee",
@@ -347,6 +350,7 @@ def _after_role(text: str, end: int) -> Found | None:
     return Found(m.end("name") - len(name), m.end("name"), name, "PERSON", "role")
 
 
+_HYPHENATED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+-\Z")
 _WORD_BEFORE_GIVEN = re.compile(r"(?<![\w'’-])(?:Mr|Mrs|Ms|Lord|Lady) \Z")  # a judge's title
 
 
@@ -361,6 +365,11 @@ def _given(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found 
     second = _SURNAME.match(text, stop)  # 'Mary Anne Smith': a second given name, then the surname
     if second and m["s"] in first_names() and second["s"] not in _NOT_PEOPLE and second["s"] not in _OPENERS:
         stop = second.end()
+    if start > 1 and text[start - 1] == "-":  # 'Kerry-Ann Lunt': the given name starts before the hyphen
+        first = _HYPHENATED.search(text, max(0, start - 20), start)
+        if not first:
+            return None
+        start = first.start()
     # 'Will Smith' at a sentence start may be 'Will Smith win?': the matcher counts it only with support.
     doubtful = anchor.ambiguous and sentence_start(text, start)
     return Found(start, stop, text[start:stop], "PERSON", "given?" if doubtful else "given")
@@ -368,11 +377,14 @@ def _given(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found 
 
 _YEAR = re.compile(r" (?:1[89]|20)\d\d(?![\w-])")
 _AREA_KINDS = {"ccg", "icb", "ics", "trust", "council"}  # named after areas: 'Cornwall and the Isles of Scilly'
+_PLURALS = {"CCGs", "ICBs", "Trusts", "Councils", "Boards", "Regime"}  # 'Surrey CCGs and Surrey County Council'
+_NOT_IN_NAMES = {"MP", "MPs", "MEP", "MSP"}  # never inside a name: 'the Labour MP for Colne Valley'
 # The last words of the names anchors end ('Road', 'Centre', 'Friends'), but not those that also open a longer
 # name ('Health and Social Care', 'Fire and Rescue'): a name ending so before an 'and' is a name of its own.
 _ENDINGS = {p.split()[-1] for kind, phrases in _SUFFIXES.items() if kind not in _AREA_KINDS for p in phrases} \
     - {"Care", "Healthcare", "Health", "Service", "Trust"} | {"Centre"}
-_ENDS_BEFORE_AND = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _ENDINGS))) + r") \Z")
+_ENDS_BEFORE_AND = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _ENDINGS | _PLURALS))) + r") \Z")
+_ENDS_BEFORE_OF = re.compile(r"(?<![\w-])(?:Committee|Board|Panel|Forum|Group|Network|Alliance) \Z")
 
 
 def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False,
@@ -392,8 +404,12 @@ def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False
             break
         # A link word joins capitalised words; 'the' may follow one ('Cornwall and the Isles of Scilly').
         if token in _LINKS and words and (words[-1] not in _LINKS or (area and words[-1] == "the" and token != "the")):
-            if token in ("and", "&") and (not joins or (token_start - 1) in known_ends):
-                break  # 'Virgin Care and Reading …': the name starts after 'and'
+            if token in ("and", "&") and (not joins or (token_start - 1) in known_ends or words[-1] == "NHS"):
+                break  # 'Virgin Care and Reading …', '… Success Regime and NHS Cumbria CCG': it starts after 'and'
+            if not joins and token == "for":
+                break  # 'the MP for Colne Valley': the place is Colne Valley
+            if token == "of" and _ENDS_BEFORE_OF.search(text, max(0, token_start - 30), token_start):
+                break  # 'the Scrutiny Committee of Wirral Council': the council is Wirral Council
             if token in ("and", "&") and _ENDS_BEFORE_AND.search(text, max(0, token_start - 30), token_start):
                 break  # 'Linden Centre and Rochford Hospital': a name ended before the 'and'
             words.append(token)
@@ -404,7 +420,7 @@ def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False
             break
         word = m.group()
         bare = _POSSESSIVE.sub("", word)
-        if bare in _ENDS_A_NAME or bare in TITLES or (bare in _HOSPITAL_WORDS and hospital):
+        if bare in _ENDS_A_NAME or bare in TITLES or bare in _NOT_IN_NAMES or (bare in _HOSPITAL_WORDS and hospital):
             break  # 'Princess Royal Hospital in Telford and …'; but 'Dorset County Hospital NHS Foundation Trust'
         if bare != word and (token_start + m.start() + len(bare)) in known_ends:
             break  # 'Southern Health’s Parklands Hospital': the name before a possessive is another body
