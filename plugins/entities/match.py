@@ -247,8 +247,6 @@ class Matcher:
                 found.append(f)
                 if f.type in ("ORG", "PLACE"):  # 'Dudley Road and Sandwell General Hospital' are two
                     known_ends.add(f.end)
-        if self.use_patterns:
-            found += patterns.roads(text)
         # People first: 'Cllr Geoffrey Honeywill of Teignbridge District Council' is a person and a council.
         found = _outermost(patterns.resolve(list(dict.fromkeys(found)), text))
         for f in found:

@@ -7,7 +7,8 @@ Council', '<Name> Crown Court', '<Name> Ltd'; or that starts it: 'University of 
 'Cllr Peter Marsh') or by a given name from data/first_names.txt followed by a surname ('Graham Tull').
 
 Speed: the matcher's one Aho–Corasick pass also finds these *anchor* words; the name is then read from the
-few words just before or after each anchor. No expression ever scans a whole post.
+few words just before or after each anchor. No expression ever scans a whole post: road numbers ('A34') are
+anchors too, as a regular expression over each post cost more than the whole automaton pass.
 """
 from __future__ import annotations
 
@@ -90,6 +91,13 @@ _SURNAME_ENDINGS = {"Way", "Close", "Gate", "Gates", "Green", "Heath", "Hill", "
                     "Church", "Chapel", "Castle", "Tower", "Station", "Hall", "Ward"}
 
 
+def _road_numbers() -> list[str]:
+    """A roads of two to four digits ('A4' is a paper size), B roads of three or four ('B12' is a vitamin),
+    motorways, and A roads built to motorway standard ('A1(M)')."""
+    return [f"A{n}" for n in range(10, 10000)] + [f"A{n}(M)" for n in range(1, 1000)] + \
+        [f"B{n}" for n in range(100, 10000)] + [f"M{n}" for n in range(1, 1000)]
+
+
 def _case_variants(phrase: str) -> set[str]:
     return {phrase, phrase.capitalize(), phrase.title(), phrase.upper(), phrase.title().replace(" Of ", " of ")}
 
@@ -115,6 +123,8 @@ def anchors(given: dict[str, bool] | None = None) -> dict[str, Anchor]:
     for kind, words in _PREFIXES.items():
         for w in words:
             out[w] = Anchor("EVENT" if kind == "operation" else "ORG", kind, after=True, keep=True)
+    for road in _road_numbers():
+        out[road] = Anchor("PLACE", "road", after=False, keep=True)
     for role in _ROLES:
         for v in _case_variants(role):
             out.setdefault(v, Anchor("PERSON", "role", after=True, keep=False))
@@ -193,15 +203,6 @@ _NOT_PEOPLE = {
 # Sussex') is a constituency or a part of the place, a place of its own.
 COMPASS_AFTER = {"North", "South", "East", "West", "Central"}
 COMPASS_BEFORE = COMPASS_AFTER | {"Mid"}
-# Roads by number: A roads of two to four digits ('A4' is a paper size), B roads of three or four ('B12' is a
-# vitamin), motorways ('M2', 'A1(M)').
-_ROAD = re.compile(r"(?<![\w&/-])(?:A\d{2,4}(?:\(M\))?|A\d\(M\)|B\d{3,4}|M\d{1,3})(?![\w/(-])")
-
-
-def roads(text: str) -> list[Found]:
-    return [Found(m.start(), m.end(), m.group(), "PLACE", "road") for m in _ROAD.finditer(text)]
-
-
 # Titles before a surname: the word after one is a person, even when it is also a town ('Mr Heywood').
 TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Dr.", "Prof", "Prof.", "Professor", "Sir", "Dame", "Lord", "Lady",
           "Baroness", "Baron", "Cllr", "Cllr.", "Councillor", "Rev", "Revd", "Reverend"}
@@ -296,6 +297,8 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
     `known_ends` holds where the gazetteer names seen so far end, so 'Virgin Care and Reading CCG' is read
     as two bodies, not one.
     """
+    if anchor.kind == "road":
+        return Found(start, end, word, "PLACE", "road")
     if anchor.kind == "role":
         return _after_role(text, end)
     if anchor.kind == "given":
