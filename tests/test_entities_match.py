@@ -320,3 +320,20 @@ def test_a_listed_hospital_by_its_short_name_later_in_the_post():
     assert [(h.entity, text[h.start:h.end]) for h in Matcher(gaz).find(text)] == \
         [("wch", "West Cumberland Hospital"), ("wch", "West Cumberland")]  # not the place West Cumberland
     assert {h.entity for h in Matcher(gaz).find("The unit at West Cumberland is safe.")} != {"wch"}
+
+
+def test_a_given_name_alone_is_the_posts_person_of_that_name_or_a_person_of_its_own():
+    text = "Julie Bailey wrote to us. Julie said no; Bailey agreed. Toby was nine. At the Alex, Alan waited."
+    got = [(e, text[h.start:h.end]) for e, h in ((h.entity, h) for h in MATCHER.find(text))]
+    people = {name: e for e, name in got}
+    assert people["Julie"] == people["Julie Bailey"]  # the same person, by given name
+    assert people["Toby"] == "pattern:PERSON:Toby" and people["Alan"] == "pattern:PERSON:Alan"
+    assert "Alex" not in people  # 'the Alex' is a hospital's nickname, not a person
+    assert pattern_names("Queen Elizabeth opened it; St John came.") == set()  # titles and saints
+    assert pattern_names("Grace is what we need.") == set()  # a given name that is also a word
+
+
+def test_a_surname_alone_is_the_posts_person_of_that_surname():
+    # 'Francis' is a given name too; after 'Robert Francis' it is his surname.
+    text = "Robert Francis reported. Francis said the culture must change."
+    assert {h.entity for h in MATCHER.find(text)} == {"pattern:PERSON:Robert Francis"}

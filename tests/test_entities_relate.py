@@ -134,3 +134,14 @@ def test_a_storyline_keeps_its_weaker_chapters_but_a_loner_is_not_padded(tmp_pat
     assert done.returncode == 0, done.stdout + done.stderr
     assert urls(related(out, "a-year-after-mazars")) == ["the-mazars-review-is-out", "katrina-percy-goes"]
     assert related(out, "katrina-percy-goes") == []
+
+
+def test_people_known_only_by_a_given_name_relate_nothing(tmp_path):
+    # Two unrelated posts each meet someone called Toby: that is not a reason to read one after the other.
+    posts = {"a.md": "Title: Waiting in Leeds\nDate: 2019-01-01\nCategory: A&E\n\nToby waited nine hours. Toby is nine.\n",
+             "b.md": "Title: Parking in Truro\nDate: 2019-02-01\nCategory: Parking\n\nToby paid for parking. Toby was cross.\n"}
+    done, out = build(tmp_path, posts=posts)
+    assert done.returncode == 0, done.stdout + done.stderr
+    doc = json.loads((out / "entities.json").read_text(encoding="utf-8"))
+    assert any(e["name"] == "Toby" for e in doc["entities"])  # tagged on both posts…
+    assert related(out, "waiting-in-leeds") == [] and related(out, "parking-in-truro") == []  # …but not a link

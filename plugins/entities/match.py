@@ -171,6 +171,27 @@ class Matcher:
             return chosen
         return [c for c in chosen if c[5] not in self.places or text[c[0]:c[4]] not in surnames]
 
+    def _given_alone(self, text: str, chosen: list) -> list:
+        """A given name on its own ('Julie said') is the post's person of that given name ('Julie Bailey') or
+        surname ('Francis', after 'Robert Francis'), else a person known by it alone ('Toby')."""
+        alone = [i for i, c in enumerate(chosen) if c[5].startswith("pattern:PERSON:") and " " not in c[5]]
+        if not alone:
+            return chosen
+        people = {}
+        for c in chosen:
+            if c[5] in self.people or c[5].startswith("pattern:PERSON:"):
+                name = text[c[0]:c[4]]
+                if " " in name:
+                    first, _, last = name.partition(" ")
+                    people.setdefault(first, c[5])
+                    people.setdefault(last.rsplit(" ", 1)[-1], c[5])
+        for i in alone:
+            c = chosen[i]
+            person = people.get(text[c[0]:c[4]])
+            if person is not None:
+                chosen[i] = c[:5] + (person,)
+        return chosen
+
     def key(self, f) -> str:
         """A pattern-found name's entity: the gazetteer's, under any of its spellings, or its own."""
         bare = f.name.rsplit(" ", 1)[0] if f.name.endswith(_COMPANY_ENDINGS) else None  # 'NHS Property Services Ltd'
@@ -261,7 +282,7 @@ class Matcher:
             if c[0] >= last:
                 chosen.append(c)
                 last = c[4]
-        chosen = self._not_surnames(text, self._places_in_context(text, chosen))
+        chosen = self._given_alone(text, self._not_surnames(text, self._places_in_context(text, chosen)))
         # An ambiguous name ('Monitor', 'Unison') counts where it cannot be an ordinary word: mid-sentence, or
         # with a possessive ('Unison’s members'); and then at a sentence start in the same post too.
         weak = [c[2] and not _PROPER_AFTER(text, c[4]) and patterns.sentence_start(text, c[0])

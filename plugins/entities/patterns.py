@@ -360,7 +360,9 @@ _WORD_BEFORE_GIVEN = re.compile(r"(?<![\w'’-])(?:Mr|Mrs|Ms|Lord|Lady) \Z")  # 
 def _given(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found | None:
     """'Graham Tull': a given name, then a capitalised surname that is not a street, a body or a date."""
     m = _SURNAME.match(text, end)
-    if not m or m["s"] in _NOT_PEOPLE or m["s"] in _OPENERS:
+    if not m:
+        return _alone(text, word, anchor, start, end)
+    if m["s"] in _NOT_PEOPLE or m["s"] in _OPENERS:
         return None
     if word == "Justice" and _WORD_BEFORE_GIVEN.search(text, max(0, start - 8), start):
         return Found(m.start("s"), m.end(), m["s"], "PERSON", "given")  # 'Mrs Justice Ransome' is Ransome
@@ -378,6 +380,26 @@ def _given(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found 
     return Found(start, stop, text[start:stop], "PERSON", "given?" if doubtful else "given")
 
 
+_NOT_ALONE_AFTER = re.compile(r"(?<![\w'’-])(?:St|St\.|Saint|King|Queen|Prince|Princess|Lord|Lady|Sir|Dame|Mr|Mrs|Ms|"
+                              r"Miss|Dr|Baroness|Duke|Duchess|Hurricane|Storm|Operation|Camp|Fort|Port|the|The) \Z")
+
+
+def _alone(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found | None:
+    """'Toby was nine', 'my mum Hazel': a given name on its own is a person, if it is not also a word, a
+    place or a brand, does not run into another name ('Harry Potter' is read as a name elsewhere) or follow
+    a title ('Queen Elizabeth', 'St John') or 'the' (a hospital: 'the Alex'). The matcher gives it to the
+    post's person of that given name or surname ('Francis' after 'Robert Francis')."""
+    if anchor.ambiguous or word in _DATES or (end < len(text) and text[end] in "-'’&" and
+                                              not text.startswith(("'s", "’s"), end)):
+        return None
+    if _CAPITAL_NEXT.match(text, end) or _NOT_ALONE_AFTER.search(text, max(0, start - 12), start):
+        return None
+    if start and text[start - 1] in "-'’":
+        return None
+    return Found(start, end, word, "PERSON", "alone")
+
+
+_CAPITAL_NEXT = re.compile(r" +(?:[A-Z]|&)")
 _YEAR = re.compile(r" (?:1[89]|20)\d\d(?![\w-])")
 _AREA_KINDS = {"ccg", "icb", "ics", "trust", "council"}  # named after areas: 'Cornwall and the Isles of Scilly'
 _PLURALS = {"CCGs", "ICBs", "Trusts", "Councils", "Boards", "Regime"}  # 'Surrey CCGs and Surrey County Council'

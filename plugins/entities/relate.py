@@ -73,6 +73,8 @@ class Relater:
         """Feature -> how strongly the post has it, before rarity: entities by mentions, tags and category flat."""
         feats: dict[tuple[str, str], float] = {}
         for m in getattr(article, "entities", []):
+            if m.entity.origin == "pattern" and m.type == "PERSON" and " " not in m.name:
+                continue  # 'Toby', 'Alan': people known by a given name alone are rarely the same person
             tf = _TF[m.count] if m.count < len(_TF) else 1.0 + math.log(m.count)
             feats[(ENTITY, m.entity.id)] = tf * SALIENT if m.salient else tf
         for t in getattr(article, "tags", None) or []:
