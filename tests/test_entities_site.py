@@ -193,3 +193,15 @@ def test_an_entity_file_renaming_a_built_in_keeps_its_old_names(tmp_path):
     by_id = {e["id"]: e for e in doc["entities"]}
     assert by_id["nhs-england"]["name"] == "NHSE" and "NHS England" in by_id["nhs-england"]["aliases"]
     assert by_id["cqc"]["name"] == "Care Quality Commission" and by_id["cqc"]["type"] == "ORG"  # matched exactly
+
+
+def test_a_listed_entity_named_only_in_the_title_is_mentioned(tmp_path):
+    # The title says Southern Health; the body never names it again. A pattern-looking name in a title
+    # ('Jane Smyth Speaks') is not enough on its own: titles are often in title case.
+    posts = {"t.md": "Title: Southern Health: Jane Smyth Speaks\nDate: 2016-01-01\n\nThe CQC inspected the trust again.\n"}
+    done, out = build(tmp_path, posts=posts)
+    assert done.returncode == 0, done.stdout + done.stderr
+    doc = json.loads((out / "entities.json").read_text(encoding="utf-8"))
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    [article] = doc["articles"]
+    assert {names[i] for i in article["entities"]} == {"Southern Health NHS Foundation Trust", "Care Quality Commission"}

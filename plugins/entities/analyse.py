@@ -20,7 +20,7 @@ class Mention:
 
     entity: Entity
     count: int
-    first: int  # character offset in the article's text; -1 when added by the author's metadata
+    first: int  # character offset in the article's text; -1 when only the title or the metadata names it
     salient: bool = False  # named in the title, a tag or the post's Entities: metadata
 
     @property
@@ -64,7 +64,13 @@ class Analyser:
         for h in hits:
             counts.setdefault(h.entity, []).append(h.start)
         # What the title names, a tag names, or the author lists under Entities:, is what the post is about.
-        salient = {h.entity for h in self.matcher.find(Markup(article.title).striptags())}
+        titled = {h.entity for h in self.matcher.find(Markup(article.title).striptags())}
+        # A listed entity the title names is mentioned even if the body never names it again; a pattern name
+        # needs the body too (a title in title case makes many words look like names).
+        for key in titled:
+            if not key.startswith("pattern:"):
+                counts.setdefault(key, [-1])
+        salient = set(titled)
         for tag in getattr(article, "tags", None) or []:
             e = self.gazetteer.find(str(tag))
             if e is not None:
