@@ -337,3 +337,21 @@ def test_a_surname_alone_is_the_posts_person_of_that_surname():
     # 'Francis' is a given name too; after 'Robert Francis' it is his surname.
     text = "Robert Francis reported. Francis said the culture must change."
     assert {h.entity for h in MATCHER.find(text)} == {"pattern:PERSON:Robert Francis"}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Thanet Stroke Action met; staff took Industrial Action.", {("ORG", "Thanet Stroke Action")}),
+    ("Beds at the Hazelwood Unit, not the Intensive Care Unit.", {("ORG", "Hazelwood Unit")}),
+    ("Support Stafford Hospital marched.", {("ORG", "Support Stafford Hospital")}),
+])
+def test_groups_and_units_by_their_last_or_first_word(text, want):
+    assert pattern_names(text) == want
+
+
+def test_a_possessive_ends_the_name_before_a_place_and_hyphenated_places_are_found_spaced():
+    from entities.gazetteer import Entity
+    gaz = Gazetteer([Entity("rcn", "Royal College of Nursing", "ORG"), Entity("em", "East Midlands", "PLACE"),
+                     Entity("sot", "Stoke-on-Trent", "PLACE")])
+    m = Matcher(gaz)
+    assert {h.entity for h in m.find("The Royal College of Nursing’s East Midlands office objected.")} == {"rcn", "em"}
+    assert {h.entity for h in m.find("Families in Stoke on Trent and Stoke-on-Trent.")} == {"sot"}

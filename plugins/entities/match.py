@@ -63,6 +63,7 @@ def _outermost(found: list) -> list:
 
 _COMPANY_ENDINGS = (" Ltd", " Limited", " plc", " PLC", " LLP")
 _NOT_SHORT_NAMES = {"Princess Royal"}  # a person too
+_HYPHEN_LINKS = re.compile(r"-(on|upon|in|le|by|under|the|super|cum|en)-")
 _LISTED_SUFFIXES = (" Hospital", " Hospitals", " NHS Trust", " NHS Foundation Trust")
 
 
@@ -93,6 +94,11 @@ class Matcher:
                 continue
             for name in e.names:
                 words[name] = [e.id, name in e.ambiguous, None, len(name), e.type != "PLACE"]
+            if e.type == "PLACE":  # 'Stoke on Trent' for Stoke-on-Trent, 'Bury St Edmunds' as written
+                for name in e.names:
+                    spaced = _HYPHEN_LINKS.sub(r" \1 ", name)
+                    if spaced != name and spaced not in gazetteer.by_name:
+                        words.setdefault(spaced, [e.id, name in e.ambiguous, None, len(spaced), False])
         for short, eid in _hospital_short_names(gazetteer).items():
             words.setdefault(short, [eid, False, None, len(short), True])
         if use_patterns:
@@ -157,8 +163,9 @@ class Matcher:
                     out.append((start, start - c[4], False, 2, c[4], self.key(_Named(text[start:c[4]], "PLACE"))))
                     continue
                 if before and before.end() - 1 not in ends and before.group(1) not in patterns.NOT_NAME_WORDS \
+                        and not before.group(1).endswith(("’s", "'s")) \
                         and not patterns.sentence_start(text, before.start(1)):
-                    continue
+                    continue  # (but a possessive ends the name before: 'the RCN’s East Midlands office')
             out.append(c)
         return out
 

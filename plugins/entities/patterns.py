@@ -52,14 +52,14 @@ _SUFFIXES = {
                  "Urgent Treatment Centre", "Minor Injuries Unit"],
     "unit": ["Birth Centre", "Birthing Centre", "Maternity Unit", "Midwife-led Unit", "Hospice", "Care Home",
              "Nursing Home", "Treatment Centre", "Cancer Centre", "Mental Health Unit", "Lodge", "Dental Practice",
-             "Dental Centre", "Dental Surgery", "Dental Care", "Centre", "Ward", "Children’s Centre", "Children's Centre", "Family Centre",
+             "Dental Centre", "Dental Surgery", "Dental Care", "Centre", "Ward", "Unit", "Children’s Centre", "Children's Centre", "Family Centre",
              "Day Centre"],
     "service": ["Ambulance Service", "Health Board", "University Health Board", "Foundation Trust", "Trust",
                 "Committee", "Commission", "Association", "Society", "Institute", "Alliance", "Federation",
                 "Coalition", "Campaign", "Forum", "Partnership", "Police", "Constabulary", "Fire and Rescue Service",
                 "Inquiry", "Network", "Action Group", "Campaign Group", "Support Group", "Patient Group",
                 "Patients Group", "Patients’ Group", "League of Friends", "Samaritans", "Clinical Senate",
-                "Foundation", "Charity", "Watch", "for Justice"],
+                "Foundation", "Charity", "Watch", "for Justice", "Action"],
     "paper": ["Echo", "Chronicle", "Gazette", "Herald", "Advertiser", "Argus", "Courier", "Examiner", "Sentinel",
               "Mercury"],
     "street": ["Street", "Road", "Lane", "Avenue", "Square", "Way", "Close", "Drive", "Crescent", "Terrace",
@@ -75,7 +75,8 @@ _SUFFIXES = {
     "act": ["Act", "Order", "Regulations"],  # with a year after: 'Inquiries Act 2005' (LAW)
     "event": ["by-election", "By-election", "Festival", "Marathon"],  # 'the Copeland by-election' (EVENT)
 }
-_PREFIXES = {"university": ["University of"], "campaign": ["Save", "Friends of", "Hands Off", "Defend", "Keep"],
+_PREFIXES = {"university": ["University of"], "campaign": ["Save", "Friends of", "Hands Off", "Defend", "Keep",
+                                                           "Support"],
              "operation": ["Operation"],  # a police or NHS operation: 'Operation Lincoln' (EVENT)
              "healthwatch": ["Healthwatch"]}
 _ROLES = ["chief executive", "chief exec", "chief officer", "chair", "chairman", "chairwoman", "medical director",
@@ -181,7 +182,13 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             "Information", "Distribution", "Vaccination", "Test", "Testing", "Covid", "Covid-19", "Recovery",
             "Rehabilitation", "Intermediate", "Sexual", "Eye", "Dialysis", "Diagnostic", "Diagnostics", "Open",
             "Coroners", "Coroner’s", "Opera", "Safe", "Act", "Acts", "Order", "Regulations", "Clinic", "Clinics",
-            "Museum", "Dental", "Festival", "Marathon", "Art", "Science", "Natural", "History", "War"}
+            "Museum", "Dental", "Festival", "Marathon", "Art", "Science", "Natural", "History", "War",
+            # the generic halves of units and actions: 'Intensive Care Unit', 'Industrial Action'
+            "Intensive", "Neonatal", "Renal", "Burns", "Coronary", "Dependency", "Special", "Baby", "Observation",
+            "Decision", "Decisions", "Discharge", "Research", "Delivery", "Frailty", "Trauma", "Spinal",
+            "Psychiatric", "Eating", "Disorders", "Mother", "Short", "Stay", "Hyper", "Stroke", "Critical",
+            "Therapy", "Unit", "Units", "Industrial", "Strike", "Legal", "Direct", "Positive", "Collective",
+            "Affirmative", "Climate", "Further", "Action", "Assessment", "Clinical"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
 _NOT_PEOPLE = {
     "Health", "Social", "Care", "Act", "Trust", "NHS", "Service", "Services", "Board", "Council", "Committee",
