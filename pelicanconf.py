@@ -55,7 +55,7 @@ TYPOGRIFY = True
 TYPOGRIFY_OMIT_FILTERS = ["smartypants", "caps", "widont", "amp"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["fast_markdown", "comments_archive", "entities"]
+PLUGINS = ["fast_markdown", "comments_archive", "entities", "steady_heap"]
 ENTITY_FEED_ATOM = None  # per-entity feeds need an absolute SITEURL: publishconf.py turns them on
 
 # Links in the simple theme's header
