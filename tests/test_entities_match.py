@@ -38,6 +38,12 @@ def test_ambiguous_names_need_support():
     assert ids("The trust in Reading was praised.") == {"reading"}
 
 
+def test_an_ambiguous_name_opening_a_sentence_counts_when_it_has_said_something():
+    assert ids("Monitor has warned the board.") == {"monitor"}  # a body that speaks
+    assert ids("Monitor has to be done daily.") == set()  # a verb
+    assert ids("Reading is needed, says the head.") == set()  # not a passive: 'is needed' says nothing
+
+
 def test_sentence_starts_across_blocks_and_quotes():
     assert ids("The end.\n“Monitor the data,” he said.") == set()
     assert ids("Our letter:\nMonitor must act.") == set()

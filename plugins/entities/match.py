@@ -29,8 +29,10 @@ class Hit(NamedTuple):
 
 _WORDCHAR = re.compile(r"\w").match  # _WORDCHAR(text, i): is text[i] a word character, without slicing
 # After a name, what an ordinary word at a sentence start is never followed by: a possessive ('Unison’s'), a
-# comma ('Unison, which represents…'), or a verb in the past ('Monitor authorised', 'Circle said').
-_PROPER_AFTER = re.compile(r"['’]s\b|,| (?:said|says|told|wrote|warned|took|gave|became|[a-z]+ed)\b").match
+# comma ('Unison, which represents…'), or a verb in the past ('Monitor authorised', 'Circle said', 'Mind has
+# said'; but not 'Reform is needed').
+_PROPER_AFTER = re.compile(r"['’]s\b|,| (?:said|says|told|wrote|warned|took|gave|became|[a-z]+ed)\b"
+                           r"| (?:has|have|had|also) (?:said|told|written|warned|called|argued|published)\b").match
 
 
 def _named_again(text: str, start: int, end: int) -> bool:
