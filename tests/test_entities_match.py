@@ -361,3 +361,19 @@ def test_a_possessive_ends_the_name_before_a_place_and_hyphenated_places_are_fou
     m = Matcher(gaz)
     assert {h.entity for h in m.find("The Royal College of Nursing’s East Midlands office objected.")} == {"rcn", "em"}
     assert {h.entity for h in m.find("Families in Stoke on Trent and Stoke-on-Trent.")} == {"sot"}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Wrightington, Wigan and Leigh NHS Foundation Trust runs it.",
+     {("ORG", "Wrightington, Wigan and Leigh NHS Foundation Trust")}),
+    ("The Plan, and Calderdale and Huddersfield NHS Foundation Trust too.",  # a list's comma is not a name's
+     {("ORG", "Calderdale and Huddersfield NHS Foundation Trust")}),
+    ("The Victims and Prisoners Bill passed; my Energy Bill rose.", {("LAW", "Victims and Prisoners Bill")}),
+    ("Horton Park Pharmacy closed; Coventry Foodbank opened.",
+     {("ORG", "Horton Park Pharmacy"), ("ORG", "Coventry Foodbank")}),
+    ("Weston Hospital Defenders wrote to the Gangmasters and Labour Abuse Authority, not the local authority.",
+     {("ORG", "Weston Hospital Defenders"), ("ORG", "Gangmasters and Labour Abuse Authority")}),
+    ("The Bill Relief fund paid out.", set()),  # 'the' before a given name: not a person
+])
+def test_lists_in_names_bills_pharmacies_and_groups(text, want):
+    assert pattern_names(text) == want

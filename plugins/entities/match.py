@@ -66,7 +66,8 @@ def _outermost(found: list) -> list:
 _COMPANY_ENDINGS = (" Ltd", " Limited", " plc", " PLC", " LLP")
 _NOT_SHORT_NAMES = {"Princess Royal"}  # a person too
 _HYPHEN_LINKS = re.compile(r"-(on|upon|in|le|by|under|the|super|cum|en)-")
-_LISTED_SUFFIXES = (" Hospital", " Hospitals", " NHS Trust", " NHS Foundation Trust")
+_LISTED_SUFFIXES = (" University Hospital", " University Hospitals", " Hospital", " Hospitals", " NHS Trust",
+                    " NHS Foundation Trust")  # longest first: 'James Cook' of James Cook University Hospital
 
 
 def _hospital_short_names(gazetteer: Gazetteer) -> dict[str, str]:

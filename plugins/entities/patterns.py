@@ -48,6 +48,7 @@ _SUFFIXES = {
               "Coroner's Court", "County Court", "Employment Tribunal"],
     "company": ["Ltd", "Limited", "plc", "PLC", "LLP", "Healthcare", "Health Care"],
     "practice": ["Surgery", "Medical Practice", "Medical Centre", "Health Centre", "Primary Care Centre", "Clinic",
+                 "Pharmacy", "Chemist", "Chemists",
                  "Medical Group", "Primary Care Network", "PCN", "GP Federation", "Walk-in Centre",
                  "Urgent Treatment Centre", "Minor Injuries Unit"],
     "unit": ["Birth Centre", "Birthing Centre", "Maternity Unit", "Midwife-led Unit", "Hospice", "Care Home",
@@ -59,7 +60,8 @@ _SUFFIXES = {
                 "Coalition", "Campaign", "Forum", "Partnership", "Police", "Constabulary", "Fire and Rescue Service",
                 "Inquiry", "Network", "Action Group", "Campaign Group", "Support Group", "Patient Group",
                 "Patients Group", "Patients’ Group", "League of Friends", "Samaritans", "Clinical Senate",
-                "Foundation", "Charity", "Watch", "for Justice", "Action"],
+                "Foundation", "Charity", "Watch", "for Justice", "Action", "Defenders", "Supporters", "Authority",
+                "Foodbank", "Food Bank", "Larder", "Men’s Shed", "Men's Shed"],
     "paper": ["Echo", "Chronicle", "Gazette", "Herald", "Advertiser", "Argus", "Courier", "Examiner", "Sentinel",
               "Mercury"],
     "street": ["Street", "Road", "Lane", "Avenue", "Square", "Way", "Close", "Drive", "Crescent", "Terrace",
@@ -73,6 +75,7 @@ _SUFFIXES = {
                  "Building", "Buildings", "Campus", "Gardens", "Trail", "Pier", "House", "Museum"],
     "university": ["University"],
     "act": ["Act", "Order", "Regulations"],  # with a year after: 'Inquiries Act 2005' (LAW)
+    "bill": ["Bill"],  # 'the Victims and Prisoners Bill' (LAW): two words or more, never after a given name
     "event": ["by-election", "By-election", "Festival", "Marathon"],  # 'the Copeland by-election' (EVENT)
 }
 _PREFIXES = {"university": ["University of"], "campaign": ["Save", "Friends of", "Hands Off", "Defend", "Keep",
@@ -86,7 +89,7 @@ _ROLES = ["chief executive", "chief exec", "chief officer", "chair", "chairman",
 
 
 _PLACE_KINDS = {"street", "landmark"}
-_SUFFIX_TYPES = {"act": "LAW", "event": "EVENT"}
+_SUFFIX_TYPES = {"act": "LAW", "bill": "LAW", "event": "EVENT"}
 # Place endings that are also surnames: after a lone given name they make a person ('Edward Heath').
 _SURNAME_ENDINGS = {"Way", "Close", "Gate", "Gates", "Green", "Heath", "Hill", "Moor", "Common", "Bridge", "Park",
                     "Church", "Chapel", "Castle", "Tower", "Station", "Hall", "Ward"}
@@ -188,7 +191,9 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             "Decision", "Decisions", "Discharge", "Research", "Delivery", "Frailty", "Trauma", "Spinal",
             "Psychiatric", "Eating", "Disorders", "Mother", "Short", "Stay", "Hyper", "Stroke", "Critical",
             "Therapy", "Unit", "Units", "Industrial", "Strike", "Legal", "Direct", "Positive", "Collective",
-            "Affirmative", "Climate", "Further", "Action", "Assessment", "Clinical"}
+            "Affirmative", "Climate", "Further", "Action", "Assessment", "Clinical", "Pharmacy", "Online", "Bill",
+            "Bills", "Energy", "Electricity", "Gas", "Water", "Phone", "Tax", "Finance", "Food", "Bank", "Authority",
+            "Combined", "Regional", "Area", "Strategic", "Supporters", "Defenders"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
 _NOT_PEOPLE = {
     "Health", "Social", "Care", "Act", "Trust", "NHS", "Service", "Services", "Board", "Council", "Committee",
@@ -330,8 +335,8 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
         end = year.end()
     words, name_start, nhs = _words_before(text, start - 1, known_ends, anchor.kind in _AREA_KINDS,
                                            anchor.kind == "hospital", anchor.kind not in _PLACE_KINDS)
-    if not words or _generic(words):
-        return None
+    if not words or _generic(words) or (anchor.kind == "bill" and (len(words) < 2 or words[-1] in first_names())):
+        return None  # 'Bill' after one word is a first name or a bill to pay ('Energy Bill'); 'Jo Bill' a person
     if word in _SURNAME_ENDINGS and len(words) == 1 and words[0] in first_names():
         return None  # 'Edward Heath', 'Caroline Green': a person
     name_end = start - 1
@@ -360,12 +365,15 @@ def _after_role(text: str, end: int) -> Found | None:
     return Found(m.end("name") - len(name), m.end("name"), name, "PERSON", "role")
 
 
+_THE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The) \Z")
 _HYPHENATED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+-\Z")
 _WORD_BEFORE_GIVEN = re.compile(r"(?<![\w'’-])(?:Mr|Mrs|Ms|Lord|Lady) \Z")  # a judge's title
 
 
 def _given(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found | None:
     """'Graham Tull': a given name, then a capitalised surname that is not a street, a body or a date."""
+    if _THE_BEFORE.search(text, max(0, start - 5), start):
+        return None  # 'the Bill Relief', 'the John Lewis Partnership': not a person
     m = _SURNAME.match(text, end)
     if not m:
         return _alone(text, word, anchor, start, end)
@@ -446,6 +454,16 @@ def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False
                 break  # 'Linden Centre and Rochford Hospital': a name ended before the 'and'
             words.append(token)
             pos = token_start - 1
+            continue
+        if area and token.endswith(",") and "and" in words and words[-1] not in _LINKS:
+            # 'Wrightington, Wigan and Leigh NHS Foundation Trust'; but not '… Plan, and Calderdale and …'
+            m = _WORD.search(token, 0, len(token) - 1)
+            if not m or (m.start() and _WORDCHAR(token[m.start() - 1])) or m.group() in _ENDS_A_NAME:
+                break
+            words.append(token[m.start():])  # with its comma, so the words join back into the text
+            pos = token_start - 1
+            if m.start():
+                break
             continue
         m = _WORD.search(token)
         if not m or (m.start() and _WORDCHAR(token[m.start() - 1])):
