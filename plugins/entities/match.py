@@ -97,9 +97,9 @@ class Matcher:
                 continue
             for name in e.names:
                 words[name] = [e.id, name in e.ambiguous, None, len(name), e.type != "PLACE"]
-            if e.type == "PLACE":  # 'Stoke on Trent' for Stoke-on-Trent, 'Bury St Edmunds' as written
+            if e.type == "PLACE":  # 'Stoke on Trent' for Stoke-on-Trent
                 for name in e.names:
-                    spaced = _HYPHEN_LINKS.sub(r" \1 ", name)
+                    spaced = _HYPHEN_LINKS.sub(r" \1 ", name) if "-" in name else name
                     if spaced != name and spaced not in gazetteer.by_name:
                         words.setdefault(spaced, [e.id, name in e.ambiguous, None, len(spaced), False])
         for short, eid in _hospital_short_names(gazetteer).items():

@@ -127,8 +127,9 @@ def anchors(given: dict[str, bool] | None = None) -> dict[str, Anchor]:
     for kind, words in _PREFIXES.items():
         for w in words:
             out[w] = Anchor("EVENT" if kind == "operation" else "ORG", kind, after=True, keep=True)
-    for road in _road_numbers():
-        out[road] = Anchor("PLACE", "road", after=False, keep=True)
+    road = Anchor("PLACE", "road", after=False, keep=True)  # one for all 21,000 road numbers
+    for number in _road_numbers():
+        out[number] = road
     for role in _ROLES:
         for v in _case_variants(role):
             out.setdefault(v, Anchor("PERSON", "role", after=True, keep=False))
