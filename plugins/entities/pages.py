@@ -148,6 +148,13 @@ class EntitiesGenerator(Generator):
     def write_json(self, path: str) -> None:
         """entities.json: every entity the site mentions and every published post, in a stable order."""
         refs = self.refs
+        base = os.path.join(os.path.abspath(self.settings["PATH"]), "")
+
+        def source(path: str) -> str:  # relative to the content folder, '/'-separated; relpath is slow
+            path = os.path.abspath(path)
+            rel = path[len(base):] if path.startswith(base) else os.path.relpath(path, self.settings["PATH"])
+            return rel.replace(os.sep, "/")
+
         published = sorted((refs.of(a) for a in self.context.get("articles", [])), key=lambda r: r.url)
         mentioned = sorted({m.entity.id: m.entity for a in published for m in a.entities}.values(), key=lambda e: e.id)
         doc = {
@@ -155,7 +162,7 @@ class EntitiesGenerator(Generator):
                           "url": e.page_url, "articles": sorted(refs.of(a).url for a in getattr(e, "articles", []))}
                          for e in mentioned],
             "articles": [{"url": a.url, "title": a.plain_title, "date": a.iso_date,
-                          "source_path": os.path.relpath(a.source_path, self.settings["PATH"]).replace(os.sep, "/"),
+                          "source_path": source(a.source_path),
                           "entities": [m.entity.id for m in a.entities],
                           "related": [{"url": r.article.url, "score": r.score, "reasons": r.reasons,
                                        **({"pinned": True} if r.pinned else {})} for r in a.related_stories]}
