@@ -377,3 +377,10 @@ def test_a_possessive_ends_the_name_before_a_place_and_hyphenated_places_are_fou
 ])
 def test_lists_in_names_bills_pharmacies_and_groups(text, want):
     assert pattern_names(text) == want
+
+
+def test_local_government_acts_and_a_given_name_after_another_capitalised_word():
+    assert pattern_names("Under the Local Government Finance Act 1988 councils pay.") == \
+        {("LAW", "Local Government Finance Act 1988")}  # 'Local' opens the name here, not the sentence
+    # 'Anju' is not on the list of given names; 'Mathew' after it is her surname, not a person called Mathew.
+    assert ("PERSON", "Mathew") not in pattern_names("Nurse Anju Mathew said no.")

@@ -296,6 +296,8 @@ def sentence_start(text: str, pos: int) -> bool:
 
 def _trim(words: list[str]) -> list[str]:
     while words and (words[0] in _OPENERS or words[0] in _LINKS):  # 'Under the Future of Acute Hospital…'
+        if words[0] == "Local" and words[1:2] == ["Government"]:
+            break  # 'Local Government Finance Act 1988', 'Local Government Association'
         words = words[1:]
     return words
 
@@ -410,12 +412,16 @@ def _alone(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found 
         return None
     if _CAPITAL_NEXT.match(text, end) or _NOT_ALONE_AFTER.search(text, max(0, start - 12), start):
         return None
+    before = _CAPITAL_WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before and not sentence_start(text, before.start()):
+        return None  # 'Anju Mathew', 'Preet Kaur Gill': the surname of a name this list does not know
     if start and text[start - 1] in "-'’":
         return None
     return Found(start, end, word, "PERSON", "alone")
 
 
 _CAPITAL_NEXT = re.compile(r" +(?:[A-Z]|&)")
+_CAPITAL_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]* \Z")
 _YEAR = re.compile(r" (?:1[89]|20)\d\d(?![\w-])")
 _AREA_KINDS = {"ccg", "icb", "ics", "trust", "council"}  # named after areas: 'Cornwall and the Isles of Scilly'
 _PLURALS = {"CCGs", "ICBs", "Trusts", "Councils", "Boards", "Regime"}  # 'Surrey CCGs and Surrey County Council'
