@@ -179,7 +179,7 @@ class Relater:
         # Enough in common is judged on the similarity alone; closeness in time only orders what passes. A post
         # with one story that clears the floor is part of a storyline, and the rest of it may share less with
         # this chapter: those clear a lower floor. A post with none gets none (no padding).
-        sims = [(self._similarity(vec, j), j) for j in _most_shared(shared, 2 * self.config.related + 4, ordinal)]
+        sims = [(self._similarity(vec, j), j) for j in _most_shared(shared, self.config.related + 4, ordinal)]
         if not sims or max(sims)[0] < floor:
             return []
         scored = [(sim * self._closeness(day, j), j) for sim, j in sims if sim >= floor * WEAKER]
