@@ -369,6 +369,7 @@ def test_a_possessive_ends_the_name_before_a_place_and_hyphenated_places_are_fou
     ("The Plan, and Calderdale and Huddersfield NHS Foundation Trust too.",  # a list's comma is not a name's
      {("ORG", "Calderdale and Huddersfield NHS Foundation Trust")}),
     ("The Victims and Prisoners Bill passed; my Energy Bill rose.", {("LAW", "Victims and Prisoners Bill")}),
+    ("She brought a Private Member's Bill, then a Ten Minute Rule Bill.", set()),  # kinds of bill
     ("Horton Park Pharmacy closed; Coventry Foodbank opened.",
      {("ORG", "Horton Park Pharmacy"), ("ORG", "Coventry Foodbank")}),
     ("Weston Hospital Defenders wrote to the Gangmasters and Labour Abuse Authority, not the local authority.",

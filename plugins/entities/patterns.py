@@ -194,7 +194,10 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             "Therapy", "Unit", "Units", "Industrial", "Strike", "Legal", "Direct", "Positive", "Collective",
             "Affirmative", "Climate", "Further", "Action", "Assessment", "Clinical", "Pharmacy", "Online", "Bill",
             "Bills", "Energy", "Electricity", "Gas", "Water", "Phone", "Tax", "Finance", "Food", "Bank", "Authority",
-            "Combined", "Regional", "Area", "Strategic", "Supporters", "Defenders"}
+            "Combined", "Regional", "Area", "Strategic", "Supporters", "Defenders",
+            # kinds of bill, not bills: 'a Private Member’s Bill', 'a Ten Minute Rule Bill'
+            "Member’s", "Member's", "Members’", "Members'", "Ten", "Minute", "Rule", "Hybrid", "Money",
+            "Emergency"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
 _NOT_PEOPLE = {
     "Health", "Social", "Care", "Act", "Trust", "NHS", "Service", "Services", "Board", "Council", "Committee",
