@@ -20,7 +20,7 @@ from time import process_time
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "plugins"))
-from bench_build import write_annotated_posts  # noqa: E402
+from bench_build import PLAIN, write_annotated_posts  # noqa: E402
 
 
 def timed(table: dict, key: str, fn):
@@ -60,11 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         content = Path(tmp) / "content"
         write_annotated_posts(content / "posts", args.posts)
         override = {"PATH": str(content), "OUTPUT_PATH": str(Path(tmp) / "out"), "CACHE_CONTENT": False,
-                    "LOAD_CONTENT_CACHE": False}
-        if args.plain:  # as the benchmark builds it
-            override.update({"THEME": "simple", "PLUGINS": [], "TIMEZONE": "Europe/London", "FEED_ALL_ATOM": None,
-                             "CATEGORY_FEED_ATOM": None, "TRANSLATION_FEED_ATOM": None, "AUTHOR_FEED_ATOM": None,
-                             "AUTHOR_FEED_RSS": None})
+                    "LOAD_CONTENT_CACHE": False, **(PLAIN if args.plain else {})}  # plain: as the benchmark builds it
         settings = read_settings(None if args.plain else str(ROOT / "pelicanconf.py"), override=override)
         pelican = Pelican(settings)
         if not args.plain:

@@ -76,12 +76,13 @@ def card(ctx, article, heading: str = "h3", lead: bool = False) -> Markup:
     card afresh cost 4–12% of writing the listings and posts, measured A/B in one process). Kept on the
     article, so it lives as long as the build that made it; SITEURL is in the key because relative URLs give
     each page depth its own."""
+    siteurl = ctx.get("SITEURL", "")
     cards = object.__getattribute__(article, "__dict__").setdefault("_theme_cards", {})
-    key = (heading, bool(lead), ctx.get("SITEURL"))
+    key = (heading, bool(lead), siteurl)
     html = cards.get(key)
     if html is None:
         html = cards[key] = Markup(ctx.environment.get_template("_card.html").render(
-            article=article, heading=heading, lead=lead, SITEURL=ctx.get("SITEURL", "")))
+            article=article, heading=heading, lead=lead, SITEURL=siteurl))
     return html
 
 

@@ -150,9 +150,9 @@ class EntitiesGenerator(Generator):
         refs = self.refs
         base = os.path.join(os.path.abspath(self.settings["PATH"]), "")
 
-        def source(path: str) -> str:  # relative to the content folder, '/'-separated; relpath is slow
-            path = os.path.abspath(path)
-            rel = path[len(base):] if path.startswith(base) else os.path.relpath(path, self.settings["PATH"])
+        def source(source_path: str) -> str:  # relative to the content folder, '/'-separated; relpath is slow
+            full = os.path.abspath(source_path)
+            rel = full[len(base):] if full.startswith(base) else os.path.relpath(full, self.settings["PATH"])
             return rel.replace(os.sep, "/")
 
         published = sorted((refs.of(a) for a in self.context.get("articles", [])), key=lambda r: r.url)

@@ -53,8 +53,8 @@ _SUFFIXES = {
                  "Urgent Treatment Centre", "Minor Injuries Unit"],
     "unit": ["Birth Centre", "Birthing Centre", "Maternity Unit", "Midwife-led Unit", "Hospice", "Care Home",
              "Nursing Home", "Treatment Centre", "Cancer Centre", "Mental Health Unit", "Lodge", "Dental Practice",
-             "Dental Centre", "Dental Surgery", "Dental Care", "Centre", "Ward", "Unit", "Children’s Centre", "Children's Centre", "Family Centre",
-             "Day Centre"],
+             "Dental Centre", "Dental Surgery", "Dental Care", "Centre", "Ward", "Unit", "Children’s Centre",
+             "Children's Centre", "Family Centre", "Day Centre"],
     "service": ["Ambulance Service", "Health Board", "University Health Board", "Foundation Trust", "Trust",
                 "Committee", "Commission", "Association", "Society", "Institute", "Alliance", "Federation",
                 "Coalition", "Campaign", "Forum", "Partnership", "Police", "Constabulary", "Fire and Rescue Service",
@@ -138,9 +138,9 @@ def anchors(given: dict[str, bool] | None = None) -> dict[str, Anchor]:
     return out
 
 
-_WORD = re.compile(r"[A-Z][\w'’&-]*\Z")
+_WORD = re.compile(r"[A-Z][\w'’&-]*\Z")  # a capitalised word, at the end of a space-separated token
 _WORDCHAR = re.compile(r"\w").match
-_POSSESSIVE = re.compile(r"['’]s\Z")  # a capitalised word, at the end of a space-separated token
+_POSSESSIVE = re.compile(r"['’]s\Z")
 # Not 'on' or 'in': 'Porthellis on Cornwall Council' and 'Princess Royal Hospital in Telford' are two names each.
 _LINKS = {"and", "of", "upon", "the", "for", "&"}
 # A surname: 'Percy', 'McDonald', 'O’Brien', 'Allin-Khan' (never with a possessive: 'Percy’s' is Percy).
@@ -172,32 +172,33 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             "Medical", "Primary", "Secondary", "Select", "Joint", "Independent", "Voluntary", "Charitable",
             "Patients", "Patient", "Staff", "Trade", "High", "Main", "Urgent", "Emergency", "Cancer", "Maternity",
             "Children’s", "Children's", "Women’s", "Women's", "Day", "Walk-in", "Minor", "Injuries", "Birth",
-            "Care", "Home", "Nursing", "Ambulance", "Treatment", "Hospice", "Centre", "Unit", "Surgery",
+            "Home", "Nursing", "Ambulance", "Treatment", "Hospice", "Centre", "Unit", "Surgery",
             "Practice", "Association", "Society", "Committee", "Commission", "Campaign", "Forum", "Federation",
-            "Alliance", "Coalition", "Institute", "Partnership", "Healthcare", "Trust", "Trusts", "Foundation",
+            "Alliance", "Coalition", "Institute", "Healthcare", "Trusts",
             "Street", "Road", "Lane", "Avenue", "Square", "GP", "GPs", "PCN", "New", "Old", "Big", "Great", "Car",
-            "Business", "Science", "Industrial", "Country", "Railway", "Bus", "Police", "Fire", "Village", "Leisure", "Shopping", "Retail", "Network", "Support", "Action",
+            "Business", "Science", "Industrial", "Country", "Railway", "Bus", "Police", "Fire", "Village", "Leisure",
+            "Shopping", "Retail", "Network", "Support", "Action",
             "Inquiry", "Charity", "Senate", "Friends", "Press", "News", "Evening", "Morning", "Daily", "Weekly",
             # the generic halves of wards, halls and centres: 'Stroke Ward', 'Sports Hall', 'Arts Centre'
-            "Ward", "Wards", "Stroke", "Surgical", "Assessment", "Admissions", "Elderly", "Older", "People’s", "People's",
+            "Ward", "Wards", "Stroke", "Surgical", "Assessment", "Admissions", "Elderly", "Older", "People’s",
+            "People's",
             "Family", "Hall", "Arts", "Sports", "Conference", "Convention", "Exhibition", "Building", "Buildings",
-            "Campus", "Church", "Hotel", "Gardens", "Trail", "Pier", "Assembly", "House", "Watch", "Centre",
+            "Campus", "Church", "Hotel", "Gardens", "Trail", "Pier", "Assembly", "House", "Watch",
             "Job", "Call", "Visitor", "Visitors", "Data", "Garden", "Contact", "Crisis", "Resource", "Advice",
             "Information", "Distribution", "Vaccination", "Test", "Testing", "Covid", "Covid-19", "Recovery",
             "Rehabilitation", "Intermediate", "Sexual", "Eye", "Dialysis", "Diagnostic", "Diagnostics", "Open",
             "Coroners", "Coroner’s", "Opera", "Safe", "Act", "Acts", "Order", "Regulations", "Clinic", "Clinics",
-            "Museum", "Dental", "Festival", "Marathon", "Art", "Science", "Natural", "History", "War",
+            "Museum", "Dental", "Festival", "Marathon", "Art", "Natural", "History", "War",
             # the generic halves of units and actions: 'Intensive Care Unit', 'Industrial Action'
             "Intensive", "Neonatal", "Renal", "Burns", "Coronary", "Dependency", "Special", "Baby", "Observation",
             "Decision", "Decisions", "Discharge", "Research", "Delivery", "Frailty", "Trauma", "Spinal",
-            "Psychiatric", "Eating", "Disorders", "Mother", "Short", "Stay", "Hyper", "Stroke", "Critical",
-            "Therapy", "Unit", "Units", "Industrial", "Strike", "Legal", "Direct", "Positive", "Collective",
-            "Affirmative", "Climate", "Further", "Action", "Assessment", "Clinical", "Pharmacy", "Online", "Bill",
-            "Bills", "Energy", "Electricity", "Gas", "Water", "Phone", "Tax", "Finance", "Food", "Bank", "Authority",
-            "Combined", "Regional", "Area", "Strategic", "Supporters", "Defenders",
+            "Psychiatric", "Eating", "Disorders", "Mother", "Short", "Stay", "Hyper", "Critical",
+            "Therapy", "Units", "Strike", "Legal", "Direct", "Positive", "Collective",
+            "Affirmative", "Climate", "Further", "Pharmacy", "Online", "Bill",
+            "Bills", "Energy", "Electricity", "Gas", "Water", "Phone", "Tax", "Finance", "Food", "Bank",
+            "Regional", "Area", "Strategic", "Supporters", "Defenders",
             # kinds of bill, not bills: 'a Private Member’s Bill', 'a Ten Minute Rule Bill'
-            "Member’s", "Member's", "Members’", "Members'", "Ten", "Minute", "Rule", "Hybrid", "Money",
-            "Emergency"}
+            "Member’s", "Member's", "Members’", "Members'", "Ten", "Minute", "Rule", "Hybrid", "Money"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
 _NOT_PEOPLE = {
     "Health", "Social", "Care", "Act", "Trust", "NHS", "Service", "Services", "Board", "Council", "Committee",
@@ -363,8 +364,7 @@ def _after_role(text: str, end: int) -> Found | None:
     while words and words[0] in TITLES:  # 'the chair Sir David Dalton' is David Dalton
         words = words[1:]
     if len(words) == 2 and words[0] == "Justice":  # 'Mrs Justice Ransome', a High Court judge: Ransome
-        words = words[1:]
-        return Found(m.end("name") - len(words[0]), m.end("name"), words[0], "PERSON", "role")
+        return Found(m.end("name") - len(words[1]), m.end("name"), words[1], "PERSON", "role")
     if len(words) < 2 or _generic(words) or set(words) & _NOT_PEOPLE:
         return None
     name = " ".join(words)
@@ -402,14 +402,15 @@ def _given(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found 
 
 
 _NOT_ALONE_AFTER = re.compile(r"(?<![\w'’-])(?:St|St\.|Saint|King|Queen|Prince|Princess|Lord|Lady|Sir|Dame|Mr|Mrs|Ms|"
-                              r"Miss|Dr|Baroness|Duke|Duchess|Hurricane|Storm|Operation|Camp|Fort|Port|the|The) \Z")
+                              r"Miss|Dr|Baroness|Duke|Duchess|Hurricane|Storm|Operation|Camp|Fort|Port) \Z")
 
 
 def _alone(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found | None:
     """'Toby was nine', 'my mum Hazel': a given name on its own is a person, if it is not also a word, a
     place or a brand, does not run into another name ('Harry Potter' is read as a name elsewhere) or follow
-    a title ('Queen Elizabeth', 'St John') or 'the' (a hospital: 'the Alex'). The matcher gives it to the
-    post's person of that given name or surname ('Francis' after 'Robert Francis')."""
+    a title ('Queen Elizabeth', 'St John'); after 'the' (a hospital: 'the Alex') `_given` has already said
+    no. The matcher gives it to the post's person of that given name or surname ('Francis' after 'Robert
+    Francis')."""
     if anchor.ambiguous or word in _DATES or (end < len(text) and text[end] in "-'’&" and
                                               not text.startswith(("'s", "’s"), end)):
         return None
