@@ -48,9 +48,10 @@ MARKDOWN = {
     },
     "output_format": "html5",
 }
-# Typogrify marks opening quotes (hung in the margin by the theme's CSS) and ampersands — but the author's
-# own punctuation is kept exactly: no smart quotes or dashes (smartypants), no <span> around capitals. Widows
-# are the browser's job (CSS text-wrap: pretty): typogrify's widont cost an eighth of the whole build.
+# Of typogrify's filters only initial_quotes runs: it wraps a paragraph's opening quote in a span (class dquo
+# or quo), which the theme's CSS does not style yet. The author's own punctuation is kept exactly: no smart
+# quotes or dashes (smartypants), no <span> around capitals or ampersands. Widows are the browser's job (CSS
+# text-wrap: pretty): typogrify's widont cost an eighth of the whole build.
 TYPOGRIFY = True
 TYPOGRIFY_OMIT_FILTERS = ["smartypants", "caps", "widont", "amp"]
 
