@@ -385,3 +385,72 @@ def test_local_government_acts_and_a_given_name_after_another_capitalised_word()
         {("LAW", "Local Government Finance Act 1988")}  # 'Local' opens the name here, not the sentence
     # 'Anju' is not on the list of given names; 'Mathew' after it is her surname, not a person called Mathew.
     assert ("PERSON", "Mathew") not in pattern_names("Nurse Anju Mathew said no.")
+
+
+def _matcher(*entities):
+    from entities.gazetteer import Entity
+    return Matcher(Gazetteer([Entity(*e[:3], **(e[3] if len(e) > 3 else {})) for e in entities]))
+
+
+def test_local_papers_are_named_after_a_listed_place():
+    m = _matcher(("banbury", "Banbury", "PLACE"), ("hull", "Hull", "PLACE"), ("nhse", "NHS England", "ORG"),
+                 ("guardian", "The Guardian", "ORG", {"aliases": ["Guardian"]}))
+    assert pattern_names("We told the Banbury Guardian and the Hull Daily Mail.", m) == \
+        {("ORG", "Banbury Guardian"), ("ORG", "Hull Daily Mail")}
+    # After a word that is not a listed place, or after a body, these words are not a paper's name.
+    assert pattern_names("Staff News said so; NHS England Press office replied; the Sunday Guardian too.", m) == set()
+    assert {h.entity for h in m.find("He reads the Guardian.")} == {"guardian"}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Campaigners from Keep the Horton General marched.", {("ORG", "Keep the Horton General")}),
+    ("Pupils at Elmfield Rise Primary School and Cheshire College wrote.",
+     {("ORG", "Elmfield Rise Primary School"), ("ORG", "Cheshire College")}),
+    ("The Horton Maternity Working Group met at the Marsden Inn.",
+     {("ORG", "Horton Maternity Working Group"), ("PLACE", "Marsden Inn")}),
+    ("Queues in the Tyne Tunnel; a rally at Newport Minster.", {("PLACE", "Tyne Tunnel"), ("PLACE", "Newport Minster")}),
+    ("The High School and a Sixth Form College; a Working Group.", set()),  # kinds of body, not names
+    ("We walked down School Lane.", {("PLACE", "School Lane")}),
+])
+def test_campaigns_schools_groups_pubs_and_landmarks(text, want):
+    assert pattern_names(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Unison says it will ballot members.",
+    "Unison is also concerned about the plan.",
+    "Unison has been calling for talks.",
+    "Unison and the Care Quality Commission disagree.",  # paired with another body's certain name
+])
+def test_an_ambiguous_name_opening_a_sentence_with_what_a_body_says_or_another_body(text):
+    assert "unison" in ids(text)
+
+
+def test_a_sentence_start_word_stays_a_word_before_a_passive_or_alone():
+    assert ids("Monitor has been promised by every minister.") == set()  # passive: 'has been <verb>ing' only
+    assert ids("Reading and writing matter.") == set()  # 'writing' is no body
+
+
+def test_a_surname_alone_is_the_posts_person_or_the_one_listed_person_of_that_surname():
+    m = _matcher(("lansley", "Andrew Lansley", "PERSON"), ("j-hunt", "Jeremy Hunt", "PERSON"),
+                 ("p-hunt", "Philip Hunt", "PERSON"), ("ribeiro", "Bernard Ribeiro", "PERSON"),
+                 ("milton", "Milton", "PLACE"), ("a-milton", "Anne Milton", "PERSON"))
+    def people(text):
+        return [(h.entity, text[h.start:h.end]) for h in m.find(text)]
+    assert people("We wrote to Lansley asking for a meeting.") == [("lansley", "Lansley")]
+    assert people("Lord Ribeiro chaired the panel.") == [("ribeiro", "Ribeiro")]
+    assert people("Hunt said no.") == []  # two listed Hunts: which one?
+    assert people("Jeremy Hunt came. Hunt said no.") == [("j-hunt", "Jeremy Hunt"), ("j-hunt", "Hunt")]
+    # The post's own person comes first; a listed person never takes another's surname or an eponym.
+    assert people("Ellie Hunt is a nurse. Hunt said no.") == [("pattern:PERSON:Ellie Hunt", "Ellie Hunt"),
+                                                              ("pattern:PERSON:Ellie Hunt", "Hunt")]
+    assert people("The Lansley reforms, from Lansley to Hunt.") == []
+    assert people("Zara Lansley spoke.") == [("pattern:PERSON:Zara Lansley", "Zara Lansley")]
+    assert people("We met in Milton.") == [("milton", "Milton")]  # a place's name is never a surname anchor
+
+
+def test_a_title_and_surname_alone_is_the_posts_person_or_no_one():
+    m = _matcher(("heywood", "Heywood", "PLACE"))
+    text = "Dr Alan Kirby spoke. Dr Kirby said more. Mr Heywood and Dr Otieno did not."
+    assert [(h.entity, text[h.start:h.end]) for h in m.find(text)] == \
+        [("pattern:PERSON:Alan Kirby", "Alan Kirby"), ("pattern:PERSON:Alan Kirby", "Kirby")]

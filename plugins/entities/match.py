@@ -29,10 +29,14 @@ class Hit(NamedTuple):
 
 _WORDCHAR = re.compile(r"\w").match  # _WORDCHAR(text, i): is text[i] a word character, without slicing
 # After a name, what an ordinary word at a sentence start is never followed by: a possessive ('Unison’s'), a
-# comma ('Unison, which represents…'), or a verb in the past ('Monitor authorised', 'Circle said', 'Mind has
-# said'; but not 'Reform is needed').
+# comma ('Unison, which represents…'), a verb in the past ('Monitor authorised', 'Circle said', 'Mind has
+# said'; but not 'Reform is needed'), or one that says what a body says or wants ('Unison says', 'Unison is
+# also concerned'). ('… and Unite', another body, is looked at in find.)
 _PROPER_AFTER = re.compile(r"['’]s\b|,| (?:said|says|told|wrote|warned|took|gave|became|[a-z]+ed)\b"
-                           r"| (?:has|have|had|also) (?:said|told|written|warned|called|argued|published)\b").match
+                           r"| (?:has|have|had|also) (?:said|told|written|warned|called|argued|published|been [a-z]+ing)\b"
+                           r"| (?:calls|wants|urges|argues|believes|claims|insists|welcomes|agrees|represents)\b"
+                           r"| (?:is|are|was|were) (?:also |now |still )?(?:calling|concerned|demanding|warning|"
+                           r"campaigning|balloting|urging|asking|pressing|fighting|opposed)\b").match
 
 
 def _whole_words(text: str, word: str):
@@ -67,6 +71,12 @@ def _outermost(found: list) -> list:
 
 _COMPANY_ENDINGS = (" Ltd", " Limited", " plc", " PLC", " LLP")
 _NOT_SHORT_NAMES = {"Princess Royal"}  # a person too
+# A listed person's surname alone, in a post that never names them in full, is taken to be them after a title
+# ('Lord Ribeiro') or where a person's words follow ('Dilnot proposed', 'Lansley’s plans', 'to Lansley asking');
+# not as a place ('in Milton', 'from Berwick to…', '— Terry Hembrow, Milton') or an eponym ('the Dilnot cap').
+_PERSON_NEXT = re.compile(r"['’]s\b| [a-z]").match
+_NOT_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:[Tt]he|in|at|near|outside|around|across|towards|into|through|from) \Z")
+_PAPER_DAYS = {"Evening", "Daily", "Weekly", "Sunday", "Free"}
 _HYPHEN_LINKS = re.compile(r"-(on|upon|in|le|by|under|the|super|cum|en)-")
 _LISTED_SUFFIXES = (" University Hospital", " University Hospitals", " Hospital", " Hospitals", " NHS Trust",
                     " NHS Foundation Trust")  # longest first: 'James Cook' of James Cook University Hospital
@@ -106,9 +116,16 @@ class Matcher:
                         words.setdefault(spaced, [e.id, name in e.ambiguous, None, len(spaced), False])
         for short, eid in _hospital_short_names(gazetteer).items():
             words.setdefault(short, [eid, False, None, len(short), True])
+        # Surname -> the one listed person of that surname (None where several share it), for 'Lansley said'.
+        self.surnames: dict[str, str | None] = {}
         if use_patterns:
             for word, anchor in patterns.anchors().items():
                 words.setdefault(word, [None, False, None, len(word), False])[2] = anchor
+            for e in gazetteer:
+                last = patterns.surname_of(e.name) if e.type == "PERSON" and not e.generic else None
+                if last and (last not in words or last in self.surnames):
+                    self.surnames[last] = None if last in self.surnames else e.id
+                    words[last] = [None, False, patterns.SURNAME, len(last), False]
         self.places = {e.id for e in gazetteer if e.type == "PLACE"}
         self.people = {e.id for e in gazetteer if e.type == "PERSON"}
         self.automaton = ahocorasick.Automaton()
@@ -185,8 +202,11 @@ class Matcher:
 
     def _given_alone(self, text: str, chosen: list) -> list:
         """A given name on its own ('Julie said') is the post's person of that given name ('Julie Bailey') or
-        surname ('Francis', after 'Robert Francis'), else a person known by it alone ('Toby')."""
-        alone = [i for i, c in enumerate(chosen) if c[5].startswith("pattern:PERSON:") and " " not in c[5]]
+        surname ('Francis', after 'Robert Francis'), else a person known by it alone ('Toby'). A surname on
+        its own ('Hunt said', 'Lord Ribeiro') is the post's person of that surname, else the one listed
+        person who has it, else no one."""
+        alone = [i for i, c in enumerate(chosen) if c[5].startswith(("pattern:PERSON:", "surname:"))
+                 and " " not in c[5]]
         if not alone:
             return chosen
         people = {}
@@ -200,9 +220,14 @@ class Matcher:
         for i in alone:
             c = chosen[i]
             person = people.get(text[c[0]:c[4]])
-            if person is not None:
+            if c[5].startswith("surname:"):
+                if person is None and (c[3] < 0 or (_PERSON_NEXT(text, c[4]) and
+                                                    not _NOT_PERSON_BEFORE.search(text, max(0, c[0] - 12), c[0]))):
+                    person = self.surnames.get(c[5][len("surname:"):])
+                chosen[i] = c[:5] + (person,) if person else None
+            elif person is not None:
                 chosen[i] = c[:5] + (person,)
-        return chosen
+        return [c for c in chosen if c is not None]
 
     def key(self, f) -> str:
         """A pattern-found name's entity: the gazetteer's, under any of its spellings, or its own."""
@@ -212,6 +237,35 @@ class Matcher:
             if known is not None and not known.generic:
                 return known.id
         return f"pattern:{f.type}:{f.name.replace(chr(39), '’')}"  # "St Mary's" and "St Mary’s" are one
+
+    @staticmethod
+    def _and_another(text: str, c: tuple, starts: dict) -> bool:
+        """'Unison and Unite say…', 'Monitor and the NHS Trust Development Authority': a name paired with
+        another, certain name is a name too."""
+        for link in (" and the ", " and ", " or ", " & "):
+            if text.startswith(link, c[4]):
+                other = starts.get(c[4] + len(link))
+                return other is not None and not other[2] and other[5] != c[5]
+        return False
+
+    @staticmethod
+    def _surname_alone(text: str, start: int, end: int) -> bool:
+        """'Lansley said', 'Lord Ribeiro': a surname standing alone, not the end of another name ('Zara Hunt') or
+        the start of one ('Hunt Review')."""
+        before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+        if before and before.group(1) not in patterns.TITLES and not patterns.sentence_start(text, before.start(1)):
+            return False
+        after = _CAPITAL_AFTER(text, end)
+        return not after or after.group(1) in patterns.NOT_NAME_WORDS
+
+    def _local_paper(self, text: str, f) -> bool:
+        """A paper named after a place: the words before 'Guardian', 'Telegraph', 'Mail'… are a listed place,
+        perhaps then 'Evening', 'Daily' or 'Weekly' ('Northamptonshire Telegraph', 'Hull Daily Mail')."""
+        words = text[f.start:f.name_end].split()
+        while words and words[-1] in _PAPER_DAYS:
+            words.pop()
+        place = self.gazetteer.by_name.get(" ".join(words)) if words else None
+        return place is not None and place.type == "PLACE"
 
     def _titles(self, text: str, titles) -> list[tuple]:
         """A title set in italics ('*One Hampshire: Commissioning for the Future*') names a report, or a paper."""
@@ -230,7 +284,11 @@ class Matcher:
         shorts = []
         for f in found:
             if f.kind in ("trust", "hospital", "company") and f.name_end >= 0:
-                shorts.append((text[f.start:f.name_end], f))
+                short = text[f.start:f.name_end]
+                shorts.append((short, f))
+                suffix = next((x for x in _LISTED_SUFFIXES[:4] if short.endswith(x)), None)
+                if suffix:  # 'Severn Vale' of Severn Vale Hospitals NHS Trust
+                    shorts.append((short[:-len(suffix)], f))
         for c in listed:
             name = text[c[0]:c[4]]
             suffix = next((x for x in _LISTED_SUFFIXES if name.endswith(x)), None)
@@ -268,9 +326,18 @@ class Matcher:
         for start, end, anchor in anchors:
             if anchor.kind == "given" and start in listed:
                 continue
+            if anchor.kind == "surname":
+                if start not in listed and self._surname_alone(text, start, end):
+                    cands.append((start, start - end, True, 2, end, "surname:" + text[start:end]))
+                continue
             f = patterns.at_anchor(text, text[start:end], anchor, start, end, known_ends)
             if f is not None and anchor.kind == "given" and any(p in listed for p in range(start + 1, f.end)):
                 continue  # 'In June Sarah Wollaston said': June is the month, Sarah Wollaston the listed person
+            if f is not None and anchor.kind == "press" and not self._local_paper(text, f):
+                continue  # 'the Banbury Guardian' is a paper; 'the Sunday Guardian' or 'Staff News' is not
+            if f is not None and f.kind == "titled":  # 'Lord Ribeiro': before a town or a listed name there
+                cands.append((f.start, f.start - f.end, False, -1, f.end, "surname:" + f.name))
+                continue
             if f is not None:
                 found.append(f)
                 if f.type in ("ORG", "PLACE"):  # 'Dudley Road and Sandwell General Hospital' are two
@@ -292,7 +359,9 @@ class Matcher:
         chosen = self._given_alone(text, self._not_surnames(text, self._places_in_context(text, chosen)))
         # An ambiguous name ('Monitor', 'Unison') counts where it cannot be an ordinary word: mid-sentence, or
         # with a possessive ('Unison’s members'); and then at a sentence start in the same post too.
+        starts = {c[0]: c for c in chosen}
         weak = [c[2] and not _PROPER_AFTER(text, c[4]) and patterns.sentence_start(text, c[0])
+                and not self._and_another(text, c, starts)
                 and not (c[5].startswith("pattern:PERSON:") and _named_again(text, c[0], c[4])) for c in chosen]
         supported = {c[5] for c, w in zip(chosen, weak) if not w}
         return [Hit(c[0], c[4], c[5], c[2], w) for c, w in zip(chosen, weak) if not w or c[5] in supported]

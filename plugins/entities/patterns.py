@@ -48,7 +48,7 @@ _SUFFIXES = {
               "Coroner's Court", "County Court", "Employment Tribunal"],
     "company": ["Ltd", "Limited", "plc", "PLC", "LLP", "Healthcare", "Health Care"],
     "practice": ["Surgery", "Medical Practice", "Medical Centre", "Health Centre", "Primary Care Centre", "Clinic",
-                 "Pharmacy", "Chemist", "Chemists",
+                 "Pharmacy", "Chemist", "Chemists", "School", "Primary School", "Academy", "College",
                  "Medical Group", "Primary Care Network", "PCN", "GP Federation", "Walk-in Centre",
                  "Urgent Treatment Centre", "Minor Injuries Unit"],
     "unit": ["Birth Centre", "Birthing Centre", "Maternity Unit", "Midwife-led Unit", "Hospice", "Care Home",
@@ -61,9 +61,13 @@ _SUFFIXES = {
                 "Inquiry", "Network", "Action Group", "Campaign Group", "Support Group", "Patient Group",
                 "Patients Group", "Patients’ Group", "League of Friends", "Samaritans", "Clinical Senate",
                 "Foundation", "Charity", "Watch", "for Justice", "Action", "Defenders", "Supporters", "Authority",
-                "Foodbank", "Food Bank", "Larder", "Men’s Shed", "Men's Shed"],
+                "Foodbank", "Food Bank", "Larder", "Men’s Shed", "Men's Shed", "Working Group", "Steering Group",
+                "Task Force", "Taskforce"],
     "paper": ["Echo", "Chronicle", "Gazette", "Herald", "Advertiser", "Argus", "Courier", "Examiner", "Sentinel",
               "Mercury"],
+    # Words that are a paper's name only after a place's ('Banbury Guardian', 'Hull Daily Mail'): the matcher checks.
+    "press": ["Guardian", "Telegraph", "Post", "Times", "Mail", "News", "Star", "Standard", "Journal", "Observer",
+              "Express", "Press", "Reporter", "Citizen", "Mirror", "Bulletin"],
     "street": ["Street", "Road", "Lane", "Avenue", "Square", "Way", "Close", "Drive", "Crescent", "Terrace",
                "Quay", "Gate", "Gates", "Green", "Heath", "Hill", "Moor", "Common", "Valley", "Bridge"],
     # Buildings and landmarks (a venue, a meeting place): PLACE, as streets are.
@@ -72,7 +76,8 @@ _SUFFIXES = {
                  "Castle", "Pavilion", "Memorial", "Tower", "Leisure Centre", "Community Centre", "Civic Centre",
                  "Village Hall", "Theatre", "Stadium", "Station", "Hall", "Assembly Hall", "Community Hall",
                  "Church Hall", "Arts Centre", "Convention Centre", "Conference Centre", "Exhibition Centre", "Hotel",
-                 "Building", "Buildings", "Campus", "Gardens", "Trail", "Pier", "House", "Museum"],
+                 "Building", "Buildings", "Campus", "Gardens", "Trail", "Pier", "House", "Museum", "Minster", "Abbey",
+                 "Inn", "Arms", "Tavern", "Tunnel", "Quarter", "Vale", "Pump Room"],
     "university": ["University"],
     "act": ["Act", "Order", "Regulations"],  # with a year after: 'Inquiries Act 2005' (LAW)
     "bill": ["Bill"],  # 'the Victims and Prisoners Bill' (LAW): two words or more, never after a given name
@@ -93,6 +98,20 @@ _SUFFIX_TYPES = {"act": "LAW", "bill": "LAW", "event": "EVENT"}
 # Place endings that are also surnames: after a lone given name they make a person ('Edward Heath').
 _SURNAME_ENDINGS = {"Way", "Close", "Gate", "Gates", "Green", "Heath", "Hill", "Moor", "Common", "Bridge", "Park",
                     "Church", "Chapel", "Castle", "Tower", "Station", "Hall", "Ward"}
+
+
+SURNAME = Anchor("PERSON", "surname", after=False, keep=True, ambiguous=True)  # 'Lansley', of a listed person
+
+
+def surname_of(name: str) -> str | None:
+    """The surname a person is called by alone ('Lansley' of Andrew Lansley), if it is a plain capitalised word
+    that is not also a given name, a date, or a word that opens or ends a name."""
+    words = name.split()
+    last = words[-1] if len(words) >= 2 else ""
+    if len(last) < 3 or not re.fullmatch(_SURNAME_WORD, last) or last in first_names() or last in _NOT_PEOPLE \
+            or last in NOT_NAME_WORDS or last in _GENERIC or last in _OPENERS:
+        return None
+    return last
 
 
 def _road_numbers() -> list[str]:
@@ -196,7 +215,9 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             "Therapy", "Units", "Strike", "Legal", "Direct", "Positive", "Collective",
             "Affirmative", "Climate", "Further", "Pharmacy", "Online", "Bill",
             "Bills", "Energy", "Electricity", "Gas", "Water", "Phone", "Tax", "Finance", "Food", "Bank",
-            "Regional", "Area", "Strategic", "Supporters", "Defenders",
+            "Regional", "Area", "Strategic", "Supporters", "Defenders", "Infant", "Infants", "Junior", "Grammar",
+            "Sixth", "Form", "Nursery", "Free", "Working", "Steering", "Task", "Force", "Technical", "Education",
+            "Training", "Coat", "Electoral",
             # kinds of bill, not bills: 'a Private Member’s Bill', 'a Ten Minute Rule Bill'
             "Member’s", "Member's", "Members’", "Members'", "Ten", "Minute", "Rule", "Hybrid", "Money"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
@@ -319,10 +340,12 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
     if anchor.kind == "road":
         return Found(start, end, word, "PLACE", "road")
     if anchor.kind == "role":
-        return _after_role(text, end)
+        return _after_role(text, word, end)
     if anchor.kind == "given":
         return _given(text, word, anchor, start, end)
     if anchor.after:
+        if anchor.kind == "campaign" and text.startswith(" the ", end):
+            end += 4  # 'Keep the Horton General', 'Save the Alex': the 'the' is part of the name
         m = _AFTER_WORDS.match(text, end)
         if not m or (anchor.kind == "campaign" and not _campaign_ok(text, start, m.group())):
             return None
@@ -356,10 +379,10 @@ def _campaign_ok(text: str, start: int, words: str) -> bool:
     return not sentence_start(text, start) or len(words.split()) >= 2
 
 
-def _after_role(text: str, end: int) -> Found | None:
+def _after_role(text: str, word: str, end: int) -> Found | None:
     m = _PERSON.match(text, end)
     if not m:
-        return None
+        return _titled(text, word, end)
     words = _trim(m["name"].split())
     while words and words[0] in TITLES:  # 'the chair Sir David Dalton' is David Dalton
         words = words[1:]
@@ -369,6 +392,22 @@ def _after_role(text: str, end: int) -> Found | None:
         return None
     name = " ".join(words)
     return Found(m.end("name") - len(name), m.end("name"), name, "PERSON", "role")
+
+
+# Titles that come before a surname alone: 'Lord Ribeiro', 'Dr Kirby', 'Professor Dilnot' (not 'Sir', which takes
+# a given name).
+_SURNAME_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Dr.", "Prof", "Prof.", "Professor", "Lord", "Lady", "Baroness",
+                   "Dame", "Cllr", "Cllr.", "Councillor"}
+
+
+def _titled(text: str, word: str, end: int) -> Found | None:
+    """A title and a surname alone: the matcher gives it to the post's person of that surname, or to the one
+    listed person who has it, or to no one."""
+    m = _SURNAME.match(text, end)
+    if word not in _SURNAME_TITLES or not m or m["s"] in _NOT_PEOPLE or m["s"] in _OPENERS \
+            or _CAPITAL_NEXT.match(text, m.end()):
+        return None
+    return Found(m.start("s"), m.end(), m["s"], "PERSON", "titled")
 
 
 _THE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The) \Z")
