@@ -454,3 +454,14 @@ def test_a_title_and_surname_alone_is_the_posts_person_or_no_one():
     text = "Dr Alan Kirby spoke. Dr Kirby said more. Mr Heywood and Dr Otieno did not."
     assert [(h.entity, text[h.start:h.end]) for h in m.find(text)] == \
         [("pattern:PERSON:Alan Kirby", "Alan Kirby"), ("pattern:PERSON:Alan Kirby", "Kirby")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Kent and Medway Stroke Review reported; so did the Whitmore Review.",
+     {("DOCUMENT", "Kent and Medway Stroke Review"), ("DOCUMENT", "Whitmore Review")}),
+    ("The Oxfordshire Transformation Programme began.", {("DOCUMENT", "Oxfordshire Transformation Programme")}),
+    ("A Serious Case Review, the Annual Report and a Judicial Review.", set()),  # kinds of document
+    ("The Care Quality Commission Report came out.", set()),  # a body's report is the body
+])
+def test_named_reviews_and_plans_are_documents(text, want):
+    assert pattern_names(text) == want

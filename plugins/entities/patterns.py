@@ -82,6 +82,9 @@ _SUFFIXES = {
     "act": ["Act", "Order", "Regulations"],  # with a year after: 'Inquiries Act 2005' (LAW)
     "bill": ["Bill"],  # 'the Victims and Prisoners Bill' (LAW): two words or more, never after a given name
     "event": ["by-election", "By-election", "Festival", "Marathon"],  # 'the Copeland by-election' (EVENT)
+    # Named reviews and plans ('Kent and Medway Stroke Review', 'Oxfordshire Transformation Programme'), not a
+    # body's ('CQC Report'), nor a kind of one ('a Serious Case Review', 'the Winter Plan').
+    "document": ["Review", "Report", "Programme", "Plan", "Strategy"],
 }
 _PREFIXES = {"university": ["University of"], "campaign": ["Save", "Friends of", "Hands Off", "Defend", "Keep",
                                                            "Support"],
@@ -94,7 +97,7 @@ _ROLES = ["chief executive", "chief exec", "chief officer", "chair", "chairman",
 
 
 _PLACE_KINDS = {"street", "landmark"}
-_SUFFIX_TYPES = {"act": "LAW", "bill": "LAW", "event": "EVENT"}
+_SUFFIX_TYPES = {"act": "LAW", "bill": "LAW", "event": "EVENT", "document": "DOCUMENT"}
 # Place endings that are also surnames: after a lone given name they make a person ('Edward Heath').
 _SURNAME_ENDINGS = {"Way", "Close", "Gate", "Gates", "Green", "Heath", "Hill", "Moor", "Common", "Bridge", "Park",
                     "Church", "Chapel", "Castle", "Tower", "Station", "Hall", "Ward"}
@@ -218,6 +221,15 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             "Regional", "Area", "Strategic", "Supporters", "Defenders", "Infant", "Infants", "Junior", "Grammar",
             "Sixth", "Form", "Nursery", "Free", "Working", "Steering", "Task", "Force", "Technical", "Education",
             "Training", "Coat", "Electoral",
+            # the generic halves of reviews and plans: 'Serious Case Review', 'Long Term Workforce Plan'
+            "Transformation", "Sustainability", "Improvement", "Cost", "Workforce", "Financial", "Annual", "Quality",
+            "Capital", "Investment", "Operational", "Elective", "Term", "Long", "Year", "Forward", "View",
+            "Serious", "Case", "Learning", "Rapid", "Internal", "External", "Spending", "Budget", "Judicial", "Peer",
+            "Mortality", "Thematic", "Interim", "Final", "Full", "Draft", "Review", "Report", "Plan", "Programme",
+            "Strategy", "Estates", "Efficiency", "Savings", "Transition", "Expert", "Access", "Safety", "Prevention",
+            "People", "Digital", "Technology", "Performance", "Funding", "Pay", "Pension", "Pensions",
+            "Procurement", "Consultation", "Engagement", "Operating", "Model", "Five", "Response", "Progress",
+            "Quarterly", "Monthly", "Summary", "Executive",
             # kinds of bill, not bills: 'a Private Member’s Bill', 'a Ten Minute Rule Bill'
             "Member’s", "Member's", "Members’", "Members'", "Ten", "Minute", "Rule", "Hybrid", "Money"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
@@ -358,6 +370,8 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
         return Found(start, stop, text[start:stop], anchor.type, anchor.kind)
     if start < 2 or text[start - 1] != " ":
         return None
+    if anchor.kind == "document" and (start - 1) in known_ends:
+        return None  # 'the CQC Report', 'NHS England’s Plan': the body's, not a name
     if anchor.kind == "act":
         year = _YEAR.match(text, end)
         if not year:
