@@ -465,3 +465,10 @@ def test_a_title_and_surname_alone_is_the_posts_person_or_no_one():
 ])
 def test_named_reviews_and_plans_are_documents(text, want):
     assert pattern_names(text) == want
+
+
+def test_a_name_starting_inside_a_longer_non_word_match_is_not_lost():
+    # 'Care Act' is the longest key at 'Care Action' but not a whole word there; 'Action' starts inside it.
+    m = _matcher(("care-act", "Care Act 2014", "LAW", {"aliases": ["Care Act"]}), ("coventry", "Coventry", "PLACE"))
+    assert pattern_names("We joined Coventry Social Care Action last year.", m) == {("ORG", "Coventry Social Care Action")}
+    assert [h.entity for h in m.find("The Care Actionists met; the Care Act applies.")] == ["care-act"]

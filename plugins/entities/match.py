@@ -28,6 +28,7 @@ class Hit(NamedTuple):
 
 
 _WORDCHAR = re.compile(r"\w").match  # _WORDCHAR(text, i): is text[i] a word character, without slicing
+_NON_WORD = re.compile(r"\W")
 # After a name, what an ordinary word at a sentence start is never followed by: a possessive ('Unison’s'), a
 # comma ('Unison, which represents…'), a verb in the past ('Monitor authorised', 'Circle said', 'Mind has
 # said'; but not 'Reform is needed'), or one that says what a body says or wants ('Unison says', 'Unison is
@@ -136,19 +137,29 @@ class Matcher:
 
     def _matches(self, text: str):
         """Whole-word matches, leftmost-longest and not overlapping. Where the longest name at a place is not a
-        whole word ('NHS Englandish'), the shorter names inside it are looked at instead."""
+        whole word ('NHS Englandish', 'Care Act' in 'Care Action'), the whole-word names inside it are taken
+        instead, and the scan starts again at the next word, so a name that begins inside it is not lost
+        ('Action')."""
         n_text = len(text)
         wordchar = _WORDCHAR
         out = []
-        for end, value in self.automaton.iter_long(text):
-            start = end - value[3] + 1
-            if (start and wordchar(text, start - 1)) or (end + 1 < n_text and wordchar(text, end + 1)):
-                for e2, v2 in self.automaton.iter(text, start, end + 1):
-                    s2 = e2 - v2[3] + 1
-                    if not ((s2 and wordchar(text, s2 - 1)) or (e2 + 1 < n_text and wordchar(text, e2 + 1))):
-                        out.append((e2, v2))
-            else:
+        pos = 0
+        while pos < n_text:
+            for end, value in self.automaton.iter_long(text, pos):
+                start = end - value[3] + 1
+                if (start and wordchar(text, start - 1)) or (end + 1 < n_text and wordchar(text, end + 1)):
+                    gap = _NON_WORD.search(text, start)  # the next word
+                    resume = gap.end() if gap else n_text
+                    for e2, v2 in self.automaton.iter(text, start, end + 1):
+                        s2 = e2 - v2[3] + 1
+                        if not ((s2 and wordchar(text, s2 - 1)) or (e2 + 1 < n_text and wordchar(text, e2 + 1))):
+                            out.append((e2, v2))
+                            resume = max(resume, e2 + 1)
+                    pos = resume
+                    break
                 out.append((end, value))
+            else:
+                break
         return out
 
     def _places_in_context(self, text: str, chosen: list) -> list:
