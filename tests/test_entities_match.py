@@ -472,3 +472,15 @@ def test_a_name_starting_inside_a_longer_non_word_match_is_not_lost():
     m = _matcher(("care-act", "Care Act 2014", "LAW", {"aliases": ["Care Act"]}), ("coventry", "Coventry", "PLACE"))
     assert pattern_names("We joined Coventry Social Care Action last year.", m) == {("ORG", "Coventry Social Care Action")}
     assert [h.entity for h in m.find("The Care Actionists met; the Care Act applies.")] == ["care-act"]
+
+
+def test_a_town_named_in_full_may_then_go_by_its_first_word():
+    m = _matcher(("stoke-on-trent", "Stoke-on-Trent", "PLACE"), ("burton-upon-trent", "Burton upon Trent", "PLACE"),
+                 ("burton", "Burton", "PLACE"))
+    def places(text):
+        return [(h.entity, text[h.start:h.end]) for h in m.find(text)]
+    assert places("Stoke-on-Trent lost beds; in Stoke, wards shut.") == [("stoke-on-trent", "Stoke-on-Trent"),
+                                                                         ("stoke-on-trent", "Stoke")]
+    assert places("From Burton upon Trent to Burton.") == [("burton-upon-trent", "Burton upon Trent"),
+                                                           ("burton-upon-trent", "Burton")]  # not the village
+    assert places("In Stoke, wards shut; Burton too.") == [("burton", "Burton")]  # not named in full: as listed

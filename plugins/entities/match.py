@@ -77,6 +77,7 @@ _NOT_SHORT_NAMES = {"Princess Royal"}  # a person too
 # not as a place ('in Milton', 'from Berwick to…', '— Terry Hembrow, Milton') or an eponym ('the Dilnot cap').
 _PERSON_NEXT = re.compile(r"['’]s\b| [a-z]").match
 _NOT_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:[Tt]he|in|at|near|outside|around|across|towards|into|through|from) \Z")
+_TOWN_ON = re.compile(r"([A-Z][a-z]+)[- ](?:on|upon|in|le|by|under|super|next)[- ]")  # 'Stoke' of Stoke-on-Trent
 _PAPER_DAYS = {"Evening", "Daily", "Weekly", "Sunday", "Free"}
 _HYPHEN_LINKS = re.compile(r"-(on|upon|in|le|by|under|the|super|cum|en)-")
 _LISTED_SUFFIXES = (" University Hospital", " University Hospitals", " Hospital", " Hospitals", " NHS Trust",
@@ -278,6 +279,19 @@ class Matcher:
         place = self.gazetteer.by_name.get(" ".join(words)) if words else None
         return place is not None and place.type == "PLACE"
 
+    def _town_short_names(self, text: str, listed: list) -> list[tuple]:
+        """A post that names Stoke-on-Trent, Weston-super-Mare or Burton upon Trent may go on to say 'Stoke',
+        'Weston' or 'Burton': there, that is the town named in full, not a village of that name elsewhere."""
+        shorts: dict[str, set] = defaultdict(set)
+        for c in listed:
+            if c[5] in self.places:
+                m = _TOWN_ON.match(text, c[0], c[4])
+                if m:
+                    shorts[m.group(1)].add(c[5])
+        return [(at, -len(short), False, -1, at + len(short), next(iter(ids)))
+                for short, ids in shorts.items() if len(ids) == 1 for at in _whole_words(text, short)
+                if not text.startswith(("-", " upon ", " on ", " under ", " in "), at + len(short))]
+
     def _titles(self, text: str, titles) -> list[tuple]:
         """A title set in italics ('*One Hampshire: Commissioning for the Future*') names a report, or a paper."""
         out = []
@@ -359,7 +373,9 @@ class Matcher:
             key = self.key(f)
             rank = 2 if key.startswith("pattern:") else 0
             cands.append((f.start, f.start - f.end, f.kind == "given?", rank, f.end, key))
-        cands += self._short_names(text, found, [c for c in cands if c[3] == 0])
+        listed_cands = [c for c in cands if c[3] == 0]
+        cands += self._short_names(text, found, listed_cands)
+        cands += self._town_short_names(text, listed_cands)
         cands += self._titles(text, titles)
         cands.sort()
         chosen, last = [], -1
