@@ -484,3 +484,18 @@ def test_a_town_named_in_full_may_then_go_by_its_first_word():
     assert places("From Burton upon Trent to Burton.") == [("burton-upon-trent", "Burton upon Trent"),
                                                            ("burton-upon-trent", "Burton")]  # not the village
     assert places("In Stoke, wards shut; Burton too.") == [("burton", "Burton")]  # not named in full: as listed
+
+
+def test_a_hospital_goes_by_one_word_in_a_post_that_names_it():
+    m = _matcher(("glenfield-hospital", "Glenfield Hospital", "ORG"), ("glenfield", "Glenfield", "PLACE"),
+                 ("leicester", "Leicester", "PLACE"))
+    text = "Families at the Glenfield Hospital in Leicester. What it means for the Glenfield. In Glenfield itself."
+    assert [(h.entity, text[h.start:h.end]) for h in m.find(text)] == [
+        ("glenfield-hospital", "Glenfield Hospital"), ("leicester", "Leicester"),
+        ("glenfield-hospital", "Glenfield"),  # 'the Glenfield' is the hospital…
+        ("glenfield", "Glenfield")]  # …'in Glenfield' the place
+    # A one-word name that is no place stands for the hospital anywhere in the post; generic words never do.
+    assert {h.entity for h in MATCHER.find("Patients at Leighton Hospital wait. Leighton has been propped up.")} == \
+        {"pattern:ORG:Leighton Hospital"}
+    city = _matcher(("city-hospital", "City Hospital", "ORG"))
+    assert [h.end - h.start for h in city.find("City Hospital is full. The City is busy.")] == [len("City Hospital")]

@@ -78,6 +78,7 @@ _NOT_SHORT_NAMES = {"Princess Royal"}  # a person too
 _PERSON_NEXT = re.compile(r"['’]s\b| [a-z]").match
 _NOT_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:[Tt]he|in|at|near|outside|around|across|towards|into|through|from) \Z")
 _TOWN_ON = re.compile(r"([A-Z][a-z]+)[- ](?:on|upon|in|le|by|under|super|next)[- ]")  # 'Stoke' of Stoke-on-Trent
+_THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he \Z")
 _PAPER_DAYS = {"Evening", "Daily", "Weekly", "Sunday", "Free"}
 _HYPHEN_LINKS = re.compile(r"-(on|upon|in|le|by|under|the|super|cum|en)-")
 _LISTED_SUFFIXES = (" University Hospital", " University Hospitals", " Hospital", " Hospitals", " NHS Trust",
@@ -305,26 +306,36 @@ class Matcher:
         """A post that names 'North Wessex NHS Foundation Trust' or 'West Cumberland Hospital' may go on to
         call it 'North Wessex' or 'West Cumberland': within that post, the name without its 'NHS Trust' or
         'Hospital' stands for the same body (if it is two words or more and not itself a name the gazetteer
-        knows). `found` are pattern names; `listed` the gazetteer's candidates."""
-        shorts = []
+        knows). A hospital goes by one word too ('Leighton' for Leighton Hospital), and 'the Glenfield' is the
+        hospital even where Glenfield is also a place. `found` are pattern names; `listed` the gazetteer's
+        candidates."""
+        shorts = []  # (short name, entity key or pattern name, a hospital's)
         for f in found:
             if f.kind in ("trust", "hospital", "company") and f.name_end >= 0:
                 short = text[f.start:f.name_end]
-                shorts.append((short, f))
+                shorts.append((short, f, f.kind == "hospital"))
                 suffix = next((x for x in _LISTED_SUFFIXES[:4] if short.endswith(x)), None)
                 if suffix:  # 'Severn Vale' of Severn Vale Hospitals NHS Trust
-                    shorts.append((short[:-len(suffix)], f))
+                    shorts.append((short[:-len(suffix)], f, False))
         for c in listed:
             name = text[c[0]:c[4]]
             suffix = next((x for x in _LISTED_SUFFIXES if name.endswith(x)), None)
             if suffix and c[5] not in self.places:
-                shorts.append((name[:-len(suffix)], c[5]))
+                shorts.append((name[:-len(suffix)], c[5], suffix in _LISTED_SUFFIXES[:4]))
         out = []
-        for short, of in shorts:
-            if short.count(" ") < 1 or short in self.gazetteer.by_name:
+        for short, of, hospital in shorts:
+            one_word = " " not in short
+            if one_word and not (hospital and len(short) > 2 and not patterns.generic_word(short)):
+                continue
+            known = short in self.gazetteer.by_name
+            if known and not one_word:
                 continue
             key = of if isinstance(of, str) else self.key(of)
-            out += [(at, -len(short), False, 1, at + len(short), key) for at in _whole_words(text, short)]
+            for at in _whole_words(text, short):
+                if one_word and _THE_BEFORE.search(text, max(0, at - 4), at):
+                    out.append((at, -len(short), False, -1, at + len(short), key))  # 'the Glenfield'
+                elif not known:
+                    out.append((at, -len(short), False, 1, at + len(short), key))
         return out
 
     def find(self, text: str, titles=()) -> list[Hit]:

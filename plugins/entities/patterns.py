@@ -343,6 +343,11 @@ def _generic(words: list[str]) -> bool:
     return all(w in _GENERIC or w in _LINKS for w in words)
 
 
+def generic_word(word: str) -> bool:
+    """'Royal', 'City', 'General': a word that names a kind of thing, not one thing."""
+    return word in _GENERIC or word in _OPENERS
+
+
 def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_ends: set[int]) -> Found | None:
     """The name an anchor word at text[start:end] introduces or ends, if there is one.
 
