@@ -499,3 +499,15 @@ def test_a_hospital_goes_by_one_word_in_a_post_that_names_it():
         {"pattern:ORG:Leighton Hospital"}
     city = _matcher(("city-hospital", "City Hospital", "ORG"))
     assert [h.end - h.start for h in city.find("City Hospital is full. The City is busy.")] == [len("City Hospital")]
+
+
+def test_a_place_with_a_possessive_is_not_part_of_the_next_name_but_a_saint_is():
+    m = _matcher(("corby", "Corby", "PLACE"), ("chad", "Chad", "PLACE"))
+    assert pattern_names("Corby’s Lakeside Health Centre closed.", m) == {("ORG", "Lakeside Health Centre")}
+    assert pattern_names("We met at St Chad’s Church.", m) == {("PLACE", "St Chad’s Church")}
+
+
+def test_charity_funds_are_bodies_and_money_funds_are_not():
+    assert pattern_names("The Leeds Hospital Fund gave; so did Save Our Surgery.") == \
+        {("ORG", "Leeds Hospital Fund"), ("ORG", "Save Our Surgery")}
+    assert pattern_names("The Hardship Fund and the Adult Social Care Discharge Fund paid.") == set()

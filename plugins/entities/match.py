@@ -359,6 +359,7 @@ class Matcher:
         # A given name where a listed name starts ('Simon' of 'Simon Stevens') needs no second look.
         # (A listed place there is a surname: 'Owen Hartley' is a person, not Owen and the village of Hartley.)
         listed = {c[0] for c in cands if c[5] not in self.places}
+        place_ends = {c[4] for c in cands if c[5] in self.places}  # "Corby’s Lakeside Health Centre"
         for start, end, anchor in anchors:
             if anchor.kind == "given" and start in listed:
                 continue
@@ -366,7 +367,7 @@ class Matcher:
                 if start not in listed and self._surname_alone(text, start, end):
                     cands.append((start, start - end, True, 2, end, "surname:" + text[start:end]))
                 continue
-            f = patterns.at_anchor(text, text[start:end], anchor, start, end, known_ends)
+            f = patterns.at_anchor(text, text[start:end], anchor, start, end, known_ends, place_ends)
             if f is not None and anchor.kind == "given" and any(p in listed for p in range(start + 1, f.end)):
                 continue  # 'In June Sarah Wollaston said': June is the month, Sarah Wollaston the listed person
             if f is not None and anchor.kind == "press" and not self._local_paper(text, f):

@@ -62,7 +62,7 @@ _SUFFIXES = {
                 "Patients Group", "Patients’ Group", "League of Friends", "Samaritans", "Clinical Senate",
                 "Foundation", "Charity", "Watch", "for Justice", "Action", "Defenders", "Supporters", "Authority",
                 "Foodbank", "Food Bank", "Larder", "Men’s Shed", "Men's Shed", "Working Group", "Steering Group",
-                "Task Force", "Taskforce"],
+                "Task Force", "Taskforce", "Fund"],
     "paper": ["Echo", "Chronicle", "Gazette", "Herald", "Advertiser", "Argus", "Courier", "Examiner", "Sentinel",
               "Mercury"],
     # Words that are a paper's name only after a place's ('Banbury Guardian', 'Hull Daily Mail'): the matcher checks.
@@ -230,6 +230,9 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             "People", "Digital", "Technology", "Performance", "Funding", "Pay", "Pension", "Pensions",
             "Procurement", "Consultation", "Engagement", "Operating", "Model", "Five", "Response", "Progress",
             "Quarterly", "Monthly", "Summary", "Executive",
+            # funds that are a kind of money, not a charity: 'the Hardship Fund', 'a Discretionary Fund'
+            "Fund", "Funds", "Hardship", "Relief", "Discretionary", "Innovation", "Contingency", "Reserve",
+            "Appeal", "Drugs", "Better", "Welfare", "Benevolent", "Trustee", "Adult", "Adults",
             # kinds of bill, not bills: 'a Private Member’s Bill', 'a Ten Minute Rule Bill'
             "Member’s", "Member's", "Members’", "Members'", "Ten", "Minute", "Rule", "Hybrid", "Money"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
@@ -348,11 +351,13 @@ def generic_word(word: str) -> bool:
     return word in _GENERIC or word in _OPENERS
 
 
-def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_ends: set[int]) -> Found | None:
+def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_ends: set[int],
+              place_ends: set[int] = frozenset()) -> Found | None:
     """The name an anchor word at text[start:end] introduces or ends, if there is one.
 
     `known_ends` holds where the gazetteer names seen so far end, so 'Virgin Care and Reading CCG' is read
-    as two bodies, not one.
+    as two bodies, not one; `place_ends` where its places end, so "Corby’s Lakeside Health Centre" is the
+    centre of a place, not a centre called that.
     """
     if anchor.kind == "road":
         return Found(start, end, word, "PLACE", "road")
@@ -383,7 +388,7 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
             return None  # 'an Act of Parliament', 'a court Order'
         end = year.end()
     words, name_start, nhs = _words_before(text, start - 1, known_ends, anchor.kind in _AREA_KINDS,
-                                           anchor.kind == "hospital", anchor.kind not in _PLACE_KINDS)
+                                           anchor.kind == "hospital", anchor.kind not in _PLACE_KINDS, place_ends)
     if not words or _generic(words) or (anchor.kind == "bill" and (len(words) < 2 or words[-1] in first_names())):
         return None  # 'Bill' after one word is a first name or a bill to pay ('Energy Bill'); 'Jo Bill' a person
     if word in _SURNAME_ENDINGS and len(words) == 1 and words[0] in first_names():
@@ -496,8 +501,12 @@ _ENDS_BEFORE_AND = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, 
 _ENDS_BEFORE_OF = re.compile(r"(?<![\w-])(?:Committee|Board|Panel|Forum|Group|Network|Alliance) \Z")
 
 
+_SAINT_BEFORE = re.compile(r"(?:\bSt\.?|\bSaint) \Z")  # "St Chad’s Church": a saint, not the country
+
+
 def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False,
-                  hospital: bool = False, joins: bool = True) -> tuple[list[str], int, bool]:
+                  hospital: bool = False, joins: bool = True, place_ends: set[int] = frozenset()
+                  ) -> tuple[list[str], int, bool]:
     """The name ending at text[stop] (a space): up to 8 capitalised words, read right to left, joined by
     'of', 'and', 'the'… only where a capitalised word follows. A leading 'NHS ' is a prefix, not the name
     ('NHS Shropshire CCG' is Shropshire CCG). Names never run across a sentence end or a line, nor across
@@ -541,8 +550,10 @@ def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False
         bare = _POSSESSIVE.sub("", word)
         if bare in _ENDS_A_NAME or bare in TITLES or bare in _NOT_IN_NAMES or (bare in _HOSPITAL_WORDS and hospital):
             break  # 'Princess Royal Hospital in Telford and …'; but 'Dorset County Hospital NHS Foundation Trust'
-        if bare != word and (token_start + m.start() + len(bare)) in known_ends:
-            break  # 'Southern Health’s Parklands Hospital': the name before a possessive is another body
+        if bare != word and ((token_start + m.start() + len(bare)) in known_ends or
+                             ((token_start + m.start() + len(bare)) in place_ends and
+                              not _SAINT_BEFORE.search(text, max(0, token_start - 7), token_start))):
+            break  # 'Southern Health’s Parklands Hospital', "Corby’s …": the name before a possessive is another
         words.append(m.group())
         pos = token_start - 1
         if m.start():  # '(West' or '“West' or 'end.\nWest': the name starts inside the token
