@@ -511,3 +511,10 @@ def test_charity_funds_are_bodies_and_money_funds_are_not():
     assert pattern_names("The Leeds Hospital Fund gave; so did Save Our Surgery.") == \
         {("ORG", "Leeds Hospital Fund"), ("ORG", "Save Our Surgery")}
     assert pattern_names("The Hardship Fund and the Adult Social Care Discharge Fund paid.") == set()
+
+
+def test_a_doubtful_given_name_before_a_town_is_not_supported_by_the_town():
+    m = _matcher(("stamford", "Stamford", "PLACE"))
+    text = "3. Will Stamford lose its beds? The meeting is in Stamford."
+    assert ("PERSON", "Will Stamford") not in pattern_names(text, m)
+    assert ("PERSON", "Grace Otieno") in pattern_names("Grace Otieno was dismissed. Otieno appealed.", m)

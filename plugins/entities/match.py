@@ -271,6 +271,13 @@ class Matcher:
         after = _CAPITAL_AFTER(text, end)
         return not after or after.group(1) in patterns.NOT_NAME_WORDS
 
+    def _named_again(self, text: str, start: int, end: int) -> bool:
+        """As `_named_again`, but a surname that is a listed place is no support: 'Will Stamford and Rutland
+        Hospital…?' then 'in Stamford' names the town twice, not a person."""
+        last = text[start:end].rsplit(" ", 1)[-1]
+        place = self.gazetteer.by_name.get(last)
+        return (place is None or place.type != "PLACE") and _named_again(text, start, end)
+
     def _local_paper(self, text: str, f) -> bool:
         """A paper named after a place: the words before 'Guardian', 'Telegraph', 'Mail'… are a listed place,
         perhaps then 'Evening', 'Daily' or 'Weekly' ('Northamptonshire Telegraph', 'Hull Daily Mail')."""
@@ -401,6 +408,6 @@ class Matcher:
         starts = {c[0]: c for c in chosen}
         weak = [c[2] and not _PROPER_AFTER(text, c[4]) and patterns.sentence_start(text, c[0])
                 and not self._and_another(text, c, starts)
-                and not (c[5].startswith("pattern:PERSON:") and _named_again(text, c[0], c[4])) for c in chosen]
+                and not (c[5].startswith("pattern:PERSON:") and self._named_again(text, c[0], c[4])) for c in chosen]
         supported = {c[5] for c, w in zip(chosen, weak) if not w}
         return [Hit(c[0], c[4], c[5], c[2], w) for c, w in zip(chosen, weak) if not w or c[5] in supported]
