@@ -185,6 +185,12 @@ class Relater:
         scored = [(sim * self._closeness(day, j), j) for sim, j in sims if sim >= floor * WEAKER]
         # Best first; ties go to the newer post, then to the path, so two builds always agree.
         scored.sort(key=lambda sj: (-round(sj[0], 9), self.newest_first[sj[1]]))
+        # Stories nearly as good as the best are chapters of this one's storyline: the nearest chapters first.
+        cut = self.config.related_storyline * scored[0][0] if scored and self.config.related_storyline else None
+        if cut is not None:
+            chapters = [sj for sj in scored if sj[0] >= cut]
+            chapters.sort(key=lambda sj: (abs(day - self.days[sj[1]]), self.newest_first[sj[1]]))
+            scored = chapters + [sj for sj in scored if sj[0] < cut]
         return scored
 
     def _reasons(self, vec: dict, other: dict) -> list[str]:

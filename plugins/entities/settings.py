@@ -31,6 +31,9 @@ DEFAULTS = {
     "ENTITIES_RELATED_WEIGHTS": {"entities": 1.0, "tags": 1.0, "category": 0.25},
     "ENTITIES_RELATED_TIME_WEIGHT": 0.3,  # 0–1: how much being written years apart lowers a score
     "ENTITIES_RELATED_TIME_SCALE": 365,  # days over which closeness in time fades
+    # 0–1: stories scoring at least this share of the best one are chapters of one storyline, offered nearest in
+    # time first (the chapter before or after this one); 0 orders every story by its score alone.
+    "ENTITIES_RELATED_STORYLINE": 0.7,
     "ENTITIES_RELATED_WINDOW": 16,  # a feature shared by more posts visits only this many, nearest in time
 }
 
@@ -59,6 +62,7 @@ class Config:
     related_time_weight: float
     related_time_scale: float
     related_window: int
+    related_storyline: float
 
 
 def configure(settings: dict) -> Config:
@@ -75,7 +79,7 @@ def configure(settings: dict) -> Config:
     for key in ("ENTITY_URL", "ENTITY_SAVE_AS", "ENTITY_FEED_ATOM"):
         if s[key] is not None and "{slug}" not in s[key]:
             raise EntitiesConfigError(f"{key} is {s[key]!r}; it must contain {{slug}}, like {DEFAULTS[key]!r}")
-    for key in ("ENTITIES_RELATED_MIN_SCORE", "ENTITIES_RELATED_TIME_WEIGHT"):
+    for key in ("ENTITIES_RELATED_MIN_SCORE", "ENTITIES_RELATED_TIME_WEIGHT", "ENTITIES_RELATED_STORYLINE"):
         if not _number(s[key]) or not 0 <= s[key] <= 1:
             raise EntitiesConfigError(f"{key} is {s[key]!r}; use a number from 0 to 1")
     if not _number(s["ENTITIES_RELATED_TIME_SCALE"]) or s["ENTITIES_RELATED_TIME_SCALE"] <= 0:
@@ -103,7 +107,7 @@ def configure(settings: dict) -> Config:
                   s["ENTITY_SAVE_AS"], s["ENTITIES_INDEX_URL"], s["ENTITIES_INDEX_SAVE_AS"], s["ENTITY_FEED_ATOM"],
                   s["ENTITIES_JSON"], s["ENTITIES_RELATED"], float(s["ENTITIES_RELATED_MIN_SCORE"]), weights,
                   float(s["ENTITIES_RELATED_TIME_WEIGHT"]), float(s["ENTITIES_RELATED_TIME_SCALE"]),
-                  s["ENTITIES_RELATED_WINDOW"])
+                  s["ENTITIES_RELATED_WINDOW"], float(s["ENTITIES_RELATED_STORYLINE"]))
 
 
 def _number(v) -> bool:
