@@ -518,3 +518,8 @@ def test_a_doubtful_given_name_before_a_town_is_not_supported_by_the_town():
     text = "3. Will Stamford lose its beds? The meeting is in Stamford."
     assert ("PERSON", "Will Stamford") not in pattern_names(text, m)
     assert ("PERSON", "Grace Otieno") in pattern_names("Grace Otieno was dismissed. Otieno appealed.", m)
+
+
+def test_an_ambiguous_name_opening_a_sentence_counts_before_has_and_a_past_participle():
+    assert ids("Monitor has approved the merger.") == {"monitor"}  # like 'Monitor approved'
+    assert ids("Monitor has to be done daily.") == set()

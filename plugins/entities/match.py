@@ -34,7 +34,7 @@ _NON_WORD = re.compile(r"\W")
 # said'; but not 'Reform is needed'), or one that says what a body says or wants ('Unison says', 'Unison is
 # also concerned'). ('… and Unite', another body, is looked at in find.)
 _PROPER_AFTER = re.compile(r"['’]s\b|,| (?:said|says|told|wrote|warned|took|gave|became|[a-z]+ed)\b"
-                           r"| (?:has|have|had|also) (?:said|told|written|warned|called|argued|published|been [a-z]+ing)\b"
+                           r"| (?:has|have|had|also) (?:said|told|written|warned|called|argued|published|been [a-z]+ing|[a-z]+ed)\b"
                            r"| (?:calls|wants|urges|argues|believes|claims|insists|welcomes|agrees|represents)\b"
                            r"| (?:is|are|was|were) (?:also |now |still )?(?:calling|concerned|demanding|warning|"
                            r"campaigning|balloting|urging|asking|pressing|fighting|opposed)\b").match
