@@ -523,3 +523,11 @@ def test_a_doubtful_given_name_before_a_town_is_not_supported_by_the_town():
 def test_an_ambiguous_name_opening_a_sentence_counts_before_has_and_a_past_participle():
     assert ids("Monitor has approved the merger.") == {"monitor"}  # like 'Monitor approved'
     assert ids("Monitor has to be done daily.") == set()
+
+
+def test_a_listed_surname_is_no_local_doctor_and_no_office():
+    m = _matcher(("kirby", "Simon Kirby", "PERSON"), ("bishop", "Matt Bishop", "PERSON"),
+                 ("ribeiro", "Bernard Ribeiro", "PERSON"))
+    assert [h.entity for h in m.find("Dr Kirby says the CCG chose badly.")] == []  # a local doctor
+    assert [h.entity for h in m.find("The panel, chaired by the former Bishop of Liverpool, met.")] == []
+    assert [h.entity for h in m.find("Lord Ribeiro chaired the panel; Mr Kirby said so.")] == ["ribeiro", "kirby"]

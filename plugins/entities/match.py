@@ -76,6 +76,8 @@ _NOT_SHORT_NAMES = {"Princess Royal"}  # a person too
 # ('Lord Ribeiro') or where a person's words follow ('Dilnot proposed', 'Lansley’s plans', 'to Lansley asking');
 # not as a place ('in Milton', 'from Berwick to…', '— Terry Hembrow, Milton') or an eponym ('the Dilnot cap').
 _PERSON_NEXT = re.compile(r"['’]s\b| [a-z]").match
+# 'Dr Kirby', 'Cllr Smith': a local doctor or councillor the post calls so, not a listed MP of that surname.
+_LOCAL_TITLE = re.compile(r"(?<![\w'’-])(?:Dr\.?|Prof\.?|Professor|Cllr\.?|Councillor) \Z")
 _NOT_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:[Tt]he|in|at|near|outside|around|across|towards|into|through|from) \Z")
 _TOWN_ON = re.compile(r"([A-Z][a-z]+)[- ](?:on|upon|in|le|by|under|super|next)[- ]")  # 'Stoke' of Stoke-on-Trent
 _THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he \Z")
@@ -234,8 +236,9 @@ class Matcher:
             c = chosen[i]
             person = people.get(text[c[0]:c[4]])
             if c[5].startswith("surname:"):
-                if person is None and (c[3] < 0 or (_PERSON_NEXT(text, c[4]) and
-                                                    not _NOT_PERSON_BEFORE.search(text, max(0, c[0] - 12), c[0]))):
+                before = text[max(0, c[0] - 12):c[0]]
+                if person is None and not _LOCAL_TITLE.search(before) and \
+                        (c[3] < 0 or (_PERSON_NEXT(text, c[4]) and not _NOT_PERSON_BEFORE.search(before))):
                     person = self.surnames.get(c[5][len("surname:"):])
                 chosen[i] = c[:5] + (person,) if person else None
             elif person is not None:
@@ -269,6 +272,8 @@ class Matcher:
         if before and before.group(1) not in patterns.TITLES and not patterns.sentence_start(text, before.start(1)):
             return False
         after = _CAPITAL_AFTER(text, end)
+        if text.startswith(" of ", end) and _CAPITAL_AFTER(text, end + 3):
+            return False  # 'the Bishop of Liverpool', 'the Duke of York': an office, not a surname
         return not after or after.group(1) in patterns.NOT_NAME_WORDS
 
     def _named_again(self, text: str, start: int, end: int) -> bool:
