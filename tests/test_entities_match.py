@@ -531,3 +531,10 @@ def test_a_listed_surname_is_no_local_doctor_and_no_office():
     assert [h.entity for h in m.find("Dr Kirby says the CCG chose badly.")] == []  # a local doctor
     assert [h.entity for h in m.find("The panel, chaired by the former Bishop of Liverpool, met.")] == []
     assert [h.entity for h in m.find("Lord Ribeiro chaired the panel; Mr Kirby said so.")] == ["ribeiro", "kirby"]
+
+
+def test_a_listed_street_inside_a_longer_street_name_does_not_hide_it():
+    m = _matcher(("grange-road", "Grange Road", "PLACE"), ("horton", "Horton", "PLACE"))
+    assert [(h.entity, h.end - h.start) for h in m.find("We met on Horton Grange Road.")] == \
+        [("pattern:PLACE:Horton Grange Road", len("Horton Grange Road"))]
+    assert [h.entity for h in m.find("Shops on Grange Road closed.")] == ["grange-road"]  # the listed one

@@ -124,8 +124,17 @@ class Matcher:
         # Surname -> the one listed person of that surname (None where several share it), for 'Lansley said'.
         self.surnames: dict[str, str | None] = {}
         if use_patterns:
-            for word, anchor in patterns.anchors().items():
+            table = patterns.anchors()
+            for word, anchor in table.items():
                 words.setdefault(word, [None, False, None, len(word), False])[2] = anchor
+            # A listed street or landmark ends in an anchor word, which the longest match would otherwise hide:
+            # 'Horton Grange Road' is a street of its own, not Horton and the listed Grange Road.
+            for key, value in words.items():
+                last = key.rsplit(" ", 1)[-1]
+                if value[0] is not None and value[2] is None and last != key and last in table \
+                        and table[last].kind in patterns.PLACE_KINDS:
+                    value[2] = table[last]
+                    value.append(len(last))
             for e in gazetteer:
                 last = patterns.surname_of(e.name) if e.type == "PERSON" and not e.generic else None
                 if last and (last not in words or last in self.surnames):
@@ -135,7 +144,7 @@ class Matcher:
         self.people = {e.id for e in gazetteer if e.type == "PERSON"}
         self.automaton = ahocorasick.Automaton()
         for key, value in words.items():
-            self.automaton.add_word(key, tuple(value))
+            self.automaton.add_word(key, tuple(value) if len(value) == 6 else (*value, value[3]))
         if len(self.automaton):
             self.automaton.make_automaton()
 
@@ -360,14 +369,14 @@ class Matcher:
         cands, found, anchors = [], [], []
         known_ends: set[int] = set()
         if len(self.automaton):
-            for end, (eid, amb, anchor, n, body) in self._matches(text):
+            for end, (eid, amb, anchor, n, body, anchor_n) in self._matches(text):
                 start = end - n + 1
                 if eid is not None:
                     cands.append((start, -n, amb, 0, end + 1, eid))
                     if body:  # 'Virgin Care and Reading CCG' is two bodies; 'Hampshire and Isle of Wight ICB' one
                         known_ends.add(end + 1)
                 if anchor is not None:
-                    anchors.append((start, end + 1, anchor))
+                    anchors.append((end + 1 - anchor_n, end + 1, anchor))
         # A given name where a listed name starts ('Simon' of 'Simon Stevens') needs no second look.
         # (A listed place there is a surname: 'Owen Hartley' is a person, not Owen and the village of Hartley.)
         listed = {c[0] for c in cands if c[5] not in self.places}

@@ -96,7 +96,7 @@ _ROLES = ["chief executive", "chief exec", "chief officer", "chair", "chairman",
           "lord", "baroness", "lady"]
 
 
-_PLACE_KINDS = {"street", "landmark"}
+PLACE_KINDS = _PLACE_KINDS = {"street", "landmark"}
 _SUFFIX_TYPES = {"act": "LAW", "bill": "LAW", "event": "EVENT", "document": "DOCUMENT"}
 # Place endings that are also surnames: after a lone given name they make a person ('Edward Heath').
 _SURNAME_ENDINGS = {"Way", "Close", "Gate", "Gates", "Green", "Heath", "Hill", "Moor", "Common", "Bridge", "Park",
