@@ -166,8 +166,12 @@ class Relater:
         on equal counts the nearest in time); the best of them are then scored exactly."""
         half = self.config.related_window // 2
         shared: Counter = Counter()
-        for f in islice(vec, SEEDS):  # vec is strongest first
-            idxs = self.postings[f][0] if f in self.postings else ()
+        postings = self.postings
+        # The strongest features that another post shares (vec is strongest first): a name only this post
+        # has is rare, so strong, but leads nowhere.
+        seeds = islice((f for f in vec if f in postings and len(postings[f][0]) > 1), SEEDS)
+        for f in seeds:
+            idxs = postings[f][0]
             if len(idxs) > 2 * half:  # a very common feature: only the posts nearest in time
                 k = bisect_left(idxs, ordinal)
                 shared.update(idxs[k - half if k > half else 0:k + half + 1])
