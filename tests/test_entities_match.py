@@ -270,7 +270,8 @@ def test_hospitals_by_their_short_names_and_companies_without_ltd():
     m = Matcher(gaz)
     got = {h.entity for h in m.find("Beds at Leicester General and the Royal Oldham were full; Pilgrim was not. "
                                     "The Princess Royal visited. NHS Property Services Ltd sent the bill.")}
-    assert got == {"leicester-general", "royal-oldham", "nhsps"}  # not 'Pilgrim', not the princess
+    assert got == {"leicester-general", "royal-oldham", "pilgrim", "nhsps"}  # not the princess
+    assert "pilgrim" not in {h.entity for h in m.find("Pilgrim was not.")}  # a sentence start needs support
 
 
 def test_a_doubtful_name_at_a_sentence_start_counts_once_the_post_names_the_person_again():
@@ -538,3 +539,17 @@ def test_a_listed_street_inside_a_longer_street_name_does_not_hide_it():
     assert [(h.entity, h.end - h.start) for h in m.find("We met on Horton Grange Road.")] == \
         [("pattern:PLACE:Horton Grange Road", len("Horton Grange Road"))]
     assert [h.entity for h in m.find("Shops on Grange Road closed.")] == ["grange-road"]  # the listed one
+
+
+def test_a_listed_hospital_by_its_name_without_hospital_standing_alone():
+    m = _matcher(("conquest", "Conquest Hospital", "ORG"), ("kings-mill", "King's Mill Hospital", "ORG"),
+                 ("freeman", "Freeman Hospital", "ORG"), ("west-cornwall", "West Cornwall Hospital", "ORG"),
+                 ("cornwall", "Cornwall", "PLACE"))
+    def got(text):
+        return [(h.entity, text[h.start:h.end]) for h in m.find(text)]
+    assert got("Births go to the Conquest; wards at King’s Mill are full.") == [("conquest", "Conquest"),
+                                                                               ("kings-mill", "King’s Mill")]
+    assert got("After the Norman Conquest, Mr Freeman said so.") == []  # inside a name, or a surname
+    assert got("We went to the Freeman.") == [("freeman", "Freeman")]
+    assert got("Freeman is a good surname.") == []  # a sentence start needs the post to name it elsewhere
+    assert "west-cornwall" not in {e for e, _ in got("In West Cornwall, beds closed.")}  # an area, not a short name

@@ -63,6 +63,15 @@ class _Named(NamedTuple):  # a name made here rather than by a pattern, for Matc
     type: str = "ORG"
 
 
+def _standing_alone(text: str, start: int, end: int) -> bool:
+    """A word with no other capitalised word before it (but at a sentence start) or after it: 'at Pinderfields
+    in Wakefield', not 'the Norman Conquest', 'Mr Freeman' or 'Pinderfields Road'."""
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+    if before and not patterns.sentence_start(text, before.start(1)):
+        return False
+    return not _CAPITAL_AFTER(text, end)
+
+
 def _outermost(found: list) -> list:
     """Drop a pattern name inside a longer one ('Severn Vale Hospitals' in 'Severn Vale Hospitals NHS Trust'),
     so that only the longer lends its short form to the rest of the post."""
@@ -72,6 +81,8 @@ def _outermost(found: list) -> list:
 
 _COMPANY_ENDINGS = (" Ltd", " Limited", " plc", " PLC", " LLP")
 _NOT_SHORT_NAMES = {"Princess Royal"}  # a person too
+_NOT_SHORT_OPENERS = {"St", "St.", "Saint", "Queen", "King", "Prince", "Princess", "Lord", "Lady", "Sir", "Dame",
+                      "Duchess", "Duke", "Countess", "Mount", "Holy", "Christ"}
 # A listed person's surname alone, in a post that never names them in full, is taken to be them after a title
 # ('Lord Ribeiro') or where a person's words follow ('Dilnot proposed', 'Lansley’s plans', 'to Lansley asking');
 # not as a place ('in Milton', 'from Berwick to…', '— Terry Hembrow, Milton') or an eponym ('the Dilnot cap').
@@ -88,9 +99,11 @@ _LISTED_SUFFIXES = (" University Hospital", " University Hospitals", " Hospital"
 
 
 def _hospital_short_names(gazetteer: Gazetteer) -> dict[str, str]:
-    """'Leicester General', 'Royal Oldham', 'Worcestershire Royal': a listed hospital without its last word,
-    as people call it, where that short form is two words or more, has 'General', 'Central' or 'Royal' at an
-    end, and belongs to one hospital only."""
+    """'Leicester General', 'Royal Oldham', 'King’s Mill', 'Pinderfields', 'the Conquest': a listed hospital
+    without its last word, as people call it, where that short form belongs to one hospital only and is not
+    a name of its own (a town, a person's given name or title, a generic word). Two words or more: with
+    'General', 'Central' or 'Royal' at an end, or not opening with a given name ('John Radcliffe' may be
+    the man). One word: the matcher counts it only standing alone, outside a longer name."""
     shorts = defaultdict(set)
     for e in gazetteer:
         if e.type != "ORG" or e.generic or not e.name.endswith(" Hospital"):
@@ -99,6 +112,11 @@ def _hospital_short_names(gazetteer: Gazetteer) -> dict[str, str]:
         words = short.split()
         if len(words) >= 2 and (words[-1] in ("General", "Central") or "Royal" in (words[0], words[-1])):
             shorts[short].add(e.id)
+        elif 1 <= len(words) <= 2 and words[0] not in patterns.first_names() and words[0] not in _NOT_SHORT_OPENERS \
+                and words[0] not in patterns.COMPASS_BEFORE and len(short) > 3 \
+                and not any(patterns.generic_word(w) or w in gazetteer.by_name for w in words):
+            shorts[short].add(e.id)
+            shorts[short.replace("'", "’")].add(e.id)  # as pasted text spells "King's Mill"
     return {short: next(iter(ids)) for short, ids in shorts.items()
             if len(ids) == 1 and short not in gazetteer.by_name and short not in _NOT_SHORT_NAMES}
 
@@ -119,8 +137,12 @@ class Matcher:
                     spaced = _HYPHEN_LINKS.sub(r" \1 ", name) if "-" in name else name
                     if spaced != name and spaced not in gazetteer.by_name:
                         words.setdefault(spaced, [e.id, name in e.ambiguous, None, len(spaced), False])
+        self.lone_shorts = set()  # one-word short names of hospitals: only where they stand alone
         for short, eid in _hospital_short_names(gazetteer).items():
-            words.setdefault(short, [eid, False, None, len(short), True])
+            if short not in words:
+                words[short] = [eid, " " not in short, None, len(short), True]
+                if " " not in short:
+                    self.lone_shorts.add(short)
         # Surname -> the one listed person of that surname (None where several share it), for 'Lansley said'.
         self.surnames: dict[str, str | None] = {}
         if use_patterns:
@@ -377,6 +399,8 @@ class Matcher:
                         known_ends.add(end + 1)
                 if anchor is not None:
                     anchors.append((end + 1 - anchor_n, end + 1, anchor))
+        if self.lone_shorts:
+            cands = [c for c in cands if text[c[0]:c[4]] not in self.lone_shorts or _standing_alone(text, c[0], c[4])]
         # A given name where a listed name starts ('Simon' of 'Simon Stevens') needs no second look.
         # (A listed place there is a surname: 'Owen Hartley' is a person, not Owen and the village of Hartley.)
         listed = {c[0] for c in cands if c[5] not in self.places}
