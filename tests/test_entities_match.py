@@ -553,3 +553,24 @@ def test_a_listed_hospital_by_its_name_without_hospital_standing_alone():
     assert got("We went to the Freeman.") == [("freeman", "Freeman")]
     assert got("Freeman is a good surname.") == []  # a sentence start needs the post to name it elsewhere
     assert "west-cornwall" not in {e for e, _ in got("In West Cornwall, beds closed.")}  # an area, not a short name
+
+
+@pytest.mark.parametrize("text, want", [
+    ("We met at All Souls Church Hall.", {("PLACE", "All Souls Church Hall")}),  # 'All' opens a saint's name
+    ("The Grimethorpe Colliery Band played; Hemel Hospital Matters marched.",
+     {("ORG", "Grimethorpe Colliery Band"), ("ORG", "Hemel Hospital Matters")}),
+    ("It went to the East Sussex HOSC.", {("ORG", "East Sussex HOSC")}),
+    ("A brass band played; What Matters is care; the Brass Band met.", set()),
+])
+def test_halls_of_saints_bands_campaigns_and_scrutiny_committees(text, want):
+    assert pattern_names(text) == want
+
+
+def test_a_listed_trust_named_hospitals_goes_by_its_name_without_hospitals():
+    m = _matcher(("calder", "Calder Valley Hospitals NHS Foundation Trust", "ORG"),
+                 ("tyneside", "South Tyneside NHS Foundation Trust", "ORG"), ("st", "South Tyneside", "PLACE"))
+    text = "Calder Valley Hospitals NHS Foundation Trust said no; Calder Valley wants cuts. South Tyneside NHS " \
+           "Foundation Trust too, and South Tyneside will lose out."
+    assert [(h.entity, text[h.start:h.end]) for h in m.find(text)][1:] == [
+        ("calder", "Calder Valley"), ("tyneside", "South Tyneside NHS Foundation Trust"),
+        ("st", "South Tyneside")]  # a trust named after a place leaves the place its name

@@ -364,13 +364,17 @@ class Matcher:
             name = text[c[0]:c[4]]
             suffix = next((x for x in _LISTED_SUFFIXES if name.endswith(x)), None)
             if suffix and c[5] not in self.places:
-                shorts.append((name[:-len(suffix)], c[5], suffix in _LISTED_SUFFIXES[:4]))
+                short = name[:-len(suffix)]
+                shorts.append((short, c[5], suffix in _LISTED_SUFFIXES[:4]))
+                inner = next((x for x in _LISTED_SUFFIXES[:4] if short.endswith(x)), None)
+                if inner:  # 'Calder Valley' of Calder Valley Hospitals NHS Foundation Trust
+                    shorts.append((short[:-len(inner)], c[5], False))
         out = []
         for short, of, hospital in shorts:
             one_word = " " not in short
             if one_word and not (hospital and len(short) > 2 and not patterns.generic_word(short)):
                 continue
-            known = short in self.gazetteer.by_name
+            known = short in self.gazetteer.by_name  # a town's, or another body's, name: theirs
             if known and not one_word:
                 continue
             key = of if isinstance(of, str) else self.key(of)

@@ -62,7 +62,7 @@ _SUFFIXES = {
                 "Patients Group", "Patients’ Group", "League of Friends", "Samaritans", "Clinical Senate",
                 "Foundation", "Charity", "Watch", "for Justice", "Action", "Defenders", "Supporters", "Authority",
                 "Foodbank", "Food Bank", "Larder", "Men’s Shed", "Men's Shed", "Working Group", "Steering Group",
-                "Task Force", "Taskforce", "Fund"],
+                "Task Force", "Taskforce", "Fund", "Matters", "Band", "Choir", "HOSC", "OSC"],
     "paper": ["Echo", "Chronicle", "Gazette", "Herald", "Advertiser", "Argus", "Courier", "Examiner", "Sentinel",
               "Mercury"],
     # Words that are a paper's name only after a place's ('Banbury Guardian', 'Hull Daily Mail'): the matcher checks.
@@ -232,7 +232,8 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             "Quarterly", "Monthly", "Summary", "Executive",
             # funds that are a kind of money, not a charity: 'the Hardship Fund', 'a Discretionary Fund'
             "Fund", "Funds", "Hardship", "Relief", "Discretionary", "Innovation", "Contingency", "Reserve",
-            "Appeal", "Drugs", "Better", "Welfare", "Benevolent", "Trustee", "Adult", "Adults",
+            "Appeal", "Drugs", "Better", "Welfare", "Benevolent", "Trustee", "Adult", "Adults", "Brass", "Jazz",
+            "Gospel", "Male", "Voice", "Voices", "Matters", "Band", "Choir", "HOSC", "OSC",
             # kinds of bill, not bills: 'a Private Member’s Bill', 'a Ten Minute Rule Bill'
             "Member’s", "Member's", "Members’", "Members'", "Ten", "Minute", "Rule", "Hybrid", "Money"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
@@ -338,6 +339,8 @@ def _trim(words: list[str]) -> list[str]:
     while words and (words[0] in _OPENERS or words[0] in _LINKS):  # 'Under the Future of Acute Hospital…'
         if words[0] == "Local" and words[1:2] == ["Government"]:
             break  # 'Local Government Finance Act 1988', 'Local Government Association'
+        if words[0] == "All" and words[1:2] and words[1] in ("Saints", "Souls", "Hallows"):
+            break  # 'All Souls Church Hall'
         words = words[1:]
     return words
 
