@@ -574,3 +574,25 @@ def test_a_listed_trust_named_hospitals_goes_by_its_name_without_hospitals():
     assert [(h.entity, text[h.start:h.end]) for h in m.find(text)][1:] == [
         ("calder", "Calder Valley"), ("tyneside", "South Tyneside NHS Foundation Trust"),
         ("st", "South Tyneside")]  # a trust named after a place leaves the place its name
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Paul von der Heyde and Ana da Silva spoke.", {("PERSON", "Paul von der Heyde"), ("PERSON", "Ana da Silva")}),
+    ("Members of Kennet Autism Families met at Teignmouth Pavilions.",
+     {("ORG", "Kennet Autism Families"), ("PLACE", "Teignmouth Pavilions")}),
+    ("Close Ness Ward, they said.", {("ORG", "Ness Ward")}),  # an imperative opens the sentence
+    ("Brighter Futures for Children and Wokingham Borough Council agreed.",
+     {("ORG", "Wokingham Borough Council")}),  # a name with 'for' is no area's
+    ("Symphony Healthcare Services took over.", {("ORG", "Symphony Healthcare Services")}),
+    ("Support the Bill; save the date.", set()),  # a plea, not a campaign called that
+])
+def test_particles_openers_and_company_names(text, want):
+    assert pattern_names(text) == want
+
+
+def test_a_companys_one_word_name_and_a_party_by_its_adjective():
+    assert [t[h.start:h.end] for t in ["Symphony Healthcare Services took over; Symphony said so."]
+            for h in MATCHER.find(t)] == ["Symphony Healthcare Services", "Symphony"]
+    m = _matcher(("green", "Green Party", "ORG"), ("reform", "Reform UK", "ORG"))
+    text = "The Green MP and two Reform councillors spoke. Green spaces matter; the Green Paper; Reform is needed."
+    assert [(h.entity, text[h.start:h.end]) for h in m.find(text)] == [("green", "Green"), ("reform", "Reform")]

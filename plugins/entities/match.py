@@ -92,6 +92,9 @@ _LOCAL_TITLE = re.compile(r"(?<![\w'’-])(?:Dr\.?|Prof\.?|Professor|Cllr\.?|Cou
 _NOT_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:[Tt]he|in|at|near|outside|around|across|towards|into|through|from) \Z")
 _TOWN_ON = re.compile(r"([A-Z][a-z]+)[- ](?:on|upon|in|le|by|under|super|next)[- ]")  # 'Stoke' of Stoke-on-Trent
 _THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he \Z")
+_PARTY_ADJECTIVES = {"Green": "Green Party", "Reform": "Reform UK"}  # where the gazetteer's names are no help
+_PARTY_ROLE = re.compile(r" (?:MPs?|MEPs?|[Cc]ouncill?ors?|[Cc]andidates?|[Pp]eers?|[Ll]eaders?|co-leaders?|"
+                         r"[Mm]embers?|group|voters?|vote|councils?|administration|government|manifesto)\b").match
 _PAPER_DAYS = {"Evening", "Daily", "Weekly", "Sunday", "Free"}
 _HYPHEN_LINKS = re.compile(r"-(on|upon|in|le|by|under|the|super|cum|en)-")
 _LISTED_SUFFIXES = (" University Hospital", " University Hospitals", " Hospital", " Hospitals", " NHS Trust",
@@ -323,6 +326,17 @@ class Matcher:
         place = self.gazetteer.by_name.get(" ".join(words)) if words else None
         return place is not None and place.type == "PLACE"
 
+    def _party_adjectives(self, text: str) -> list[tuple]:
+        """'the Green MP', 'Reform councillors': a party named by its adjective before one of its people."""
+        out = []
+        for word, party in _PARTY_ADJECTIVES.items():
+            e = self.gazetteer.by_name.get(party)
+            if e is None:
+                continue
+            out += [(at, -len(word), False, 0, at + len(word), e.id) for at in _whole_words(text, word)
+                    if _PARTY_ROLE(text, at + len(word))]
+        return out
+
     def _town_short_names(self, text: str, listed: list) -> list[tuple]:
         """A post that names Stoke-on-Trent, Weston-super-Mare or Burton upon Trent may go on to say 'Stoke',
         'Weston' or 'Burton': there, that is the town named in full, not a village of that name elsewhere."""
@@ -352,27 +366,27 @@ class Matcher:
         knows). A hospital goes by one word too ('Leighton' for Leighton Hospital), and 'the Glenfield' is the
         hospital even where Glenfield is also a place. `found` are pattern names; `listed` the gazetteer's
         candidates."""
-        shorts = []  # (short name, entity key or pattern name, a hospital's)
+        shorts = []  # (short name, entity key or pattern name, 'hospital' or 'company' where it may be one word)
         for f in found:
             if f.kind in ("trust", "hospital", "company") and f.name_end >= 0:
                 short = text[f.start:f.name_end]
-                shorts.append((short, f, f.kind == "hospital"))
+                shorts.append((short, f, f.kind if f.kind != "trust" else None))
                 suffix = next((x for x in _LISTED_SUFFIXES[:4] if short.endswith(x)), None)
                 if suffix:  # 'Severn Vale' of Severn Vale Hospitals NHS Trust
-                    shorts.append((short[:-len(suffix)], f, False))
+                    shorts.append((short[:-len(suffix)], f, None))
         for c in listed:
             name = text[c[0]:c[4]]
             suffix = next((x for x in _LISTED_SUFFIXES if name.endswith(x)), None)
             if suffix and c[5] not in self.places:
                 short = name[:-len(suffix)]
-                shorts.append((short, c[5], suffix in _LISTED_SUFFIXES[:4]))
+                shorts.append((short, c[5], "hospital" if suffix in _LISTED_SUFFIXES[:4] else None))
                 inner = next((x for x in _LISTED_SUFFIXES[:4] if short.endswith(x)), None)
                 if inner:  # 'Calder Valley' of Calder Valley Hospitals NHS Foundation Trust
-                    shorts.append((short[:-len(inner)], c[5], False))
+                    shorts.append((short[:-len(inner)], c[5], None))
         out = []
-        for short, of, hospital in shorts:
+        for short, of, kind in shorts:
             one_word = " " not in short
-            if one_word and not (hospital and len(short) > 2 and not patterns.generic_word(short)):
+            if one_word and not (kind and len(short) > 2 and not patterns.generic_word(short)):
                 continue
             known = short in self.gazetteer.by_name  # a town's, or another body's, name: theirs
             if known and not one_word:
@@ -381,8 +395,10 @@ class Matcher:
             for at in _whole_words(text, short):
                 if one_word and _THE_BEFORE.search(text, max(0, at - 4), at):
                     out.append((at, -len(short), False, -1, at + len(short), key))  # 'the Glenfield'
-                elif not known:
-                    out.append((at, -len(short), False, 1, at + len(short), key))
+                elif not known and (kind != "company" or not one_word or _standing_alone(text, at, at + len(short))):
+                    # a company's one word ('Symphony' of Symphony Healthcare Services) opening a sentence
+                    # needs support
+                    out.append((at, -len(short), kind == "company" and one_word, 1, at + len(short), key))
         return out
 
     def find(self, text: str, titles=()) -> list[Hit]:
@@ -438,6 +454,7 @@ class Matcher:
         cands += self._short_names(text, found, listed_cands)
         cands += self._town_short_names(text, listed_cands)
         cands += self._titles(text, titles)
+        cands += self._party_adjectives(text)
         cands.sort()
         chosen, last = [], -1
         for c in cands:

@@ -62,7 +62,7 @@ _SUFFIXES = {
                 "Patients Group", "Patients’ Group", "League of Friends", "Samaritans", "Clinical Senate",
                 "Foundation", "Charity", "Watch", "for Justice", "Action", "Defenders", "Supporters", "Authority",
                 "Foodbank", "Food Bank", "Larder", "Men’s Shed", "Men's Shed", "Working Group", "Steering Group",
-                "Task Force", "Taskforce", "Fund", "Matters", "Band", "Choir", "HOSC", "OSC"],
+                "Task Force", "Taskforce", "Fund", "Matters", "Band", "Choir", "HOSC", "OSC", "Families"],
     "paper": ["Echo", "Chronicle", "Gazette", "Herald", "Advertiser", "Argus", "Courier", "Examiner", "Sentinel",
               "Mercury"],
     # Words that are a paper's name only after a place's ('Banbury Guardian', 'Hull Daily Mail'): the matcher checks.
@@ -73,7 +73,7 @@ _SUFFIXES = {
     # Buildings and landmarks (a venue, a meeting place): PLACE, as streets are.
     "landmark": ["Park", "Retail Park", "Church", "Cathedral", "Chapel", "Library", "Central Library", "Town Hall",
                  "Guildhall", "Council House", "Meeting House", "Shopping Centre", "Post Office", "Monument",
-                 "Castle", "Pavilion", "Memorial", "Tower", "Leisure Centre", "Community Centre", "Civic Centre",
+                 "Castle", "Pavilion", "Pavilions", "Memorial", "Tower", "Leisure Centre", "Community Centre", "Civic Centre",
                  "Village Hall", "Theatre", "Stadium", "Station", "Hall", "Assembly Hall", "Community Hall",
                  "Church Hall", "Arts Centre", "Convention Centre", "Conference Centre", "Exhibition Centre", "Hotel",
                  "Building", "Buildings", "Campus", "Gardens", "Trail", "Pier", "House", "Museum", "Minster", "Abbey",
@@ -168,7 +168,8 @@ _LINKS = {"and", "of", "upon", "the", "for", "&"}
 # A surname: 'Percy', 'McDonald', 'O’Brien', 'Allin-Khan' (never with a possessive: 'Percy’s' is Percy).
 _SURNAME_WORD = r"(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])"
 _PERSON = re.compile(rf"\s+(?P<name>{_SURNAME_WORD}(?: {_SURNAME_WORD}){{1,2}})")  # after a role: 'Katrina Percy'
-_SURNAME = re.compile(rf" (?P<s>{_SURNAME_WORD})")
+# A surname may open with lower-case particles: 'Paul von der Heyde', 'Ana da Silva', 'Jan de Vries'.
+_SURNAME = re.compile(rf" (?P<s>(?:(?:von|van|de|der|den|du|da|di|del|della|dos|le|la) )*{_SURNAME_WORD})")
 _AFTER_WORDS = re.compile(r"(?: (?:[A-Z][\w'’&-]*|(?:and|of|upon|&)(?= [A-Z]))){1,5}")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]['\"’”)\]]*|\n)\s*['\"‘“(\[]*$")
 
@@ -185,6 +186,8 @@ _OPENERS = {
     "Interim", "Acting", "Then", "Ask", "See", "Read", "Please", "Sign", "Join", "Write", "Tell", "Let", "Meet",
     "Support", "Both", "Either", "Neither", "Whole", "Entire", "Own", "Same", "Another", "Whose", "One", "Two",
     "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First", "Second", "Third", "Single", "Super",
+    "Close", "Reopen", "Protect", "Stop", "Visit", "Email", "Follow", "Ring", "Phone", "Contact", "Donate",
+    "Members", "Parents", "Residents", "Campaigners", "Volunteers", "Representatives", "Leaders", "Officials",
 }
 _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "General", "District", "Community",
             "University", "Teaching", "Foundation", "County", "City", "Our", "Borough", "Town", "Parish",
@@ -233,7 +236,8 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             # funds that are a kind of money, not a charity: 'the Hardship Fund', 'a Discretionary Fund'
             "Fund", "Funds", "Hardship", "Relief", "Discretionary", "Innovation", "Contingency", "Reserve",
             "Appeal", "Drugs", "Better", "Welfare", "Benevolent", "Trustee", "Adult", "Adults", "Brass", "Jazz",
-            "Gospel", "Male", "Voice", "Voices", "Matters", "Band", "Choir", "HOSC", "OSC",
+            "Gospel", "Male", "Voice", "Voices", "Matters", "Band", "Choir", "HOSC", "OSC", "Families",
+            "Bereaved", "Military", "Forces", "Armed", "Foster", "Adoptive", "Troubled", "Working",
             # kinds of bill, not bills: 'a Private Member’s Bill', 'a Ten Minute Rule Bill'
             "Member’s", "Member's", "Members’", "Members'", "Ten", "Minute", "Rule", "Hybrid", "Money"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
@@ -369,7 +373,7 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
     if anchor.kind == "given":
         return _given(text, word, anchor, start, end)
     if anchor.after:
-        if anchor.kind == "campaign" and text.startswith(" the ", end):
+        if anchor.kind == "campaign" and text.startswith(" the ", end) and word in _THE_CAMPAIGNS:
             end += 4  # 'Keep the Horton General', 'Save the Alex': the 'the' is part of the name
         m = _AFTER_WORDS.match(text, end)
         if not m or (anchor.kind == "campaign" and not _campaign_ok(text, start, m.group())):
@@ -397,8 +401,17 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
     if word in _SURNAME_ENDINGS and len(words) == 1 and words[0] in first_names():
         return None  # 'Edward Heath', 'Caroline Green': a person
     name_end = start - 1
+    if anchor.kind == "company" and word in ("Healthcare", "Health Care"):
+        more = _COMPANY_MORE.match(text, end)  # 'Symphony Healthcare Services', 'Spire Healthcare Group'
+        end = more.end() if more else end
     return Found(name_start - 4 if nhs else name_start, end, _canonical(anchor.kind, text, name_start, name_end, end),
                  anchor.type, anchor.kind, name_end)
+
+
+_COMPANY_MORE = re.compile(r" (?:Services|Group|UK|Partnership|Solutions)(?![\w-])")
+
+
+_THE_CAMPAIGNS = {"Save", "Keep", "Hands Off", "Friends of"}  # 'Support the Royal College of Nursing' is a plea
 
 
 def _campaign_ok(text: str, start: int, words: str) -> bool:
@@ -566,6 +579,8 @@ def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False
     words.reverse()
     # Re-find where the kept words start: openers and trailing links may have been dropped.
     kept = _trim(words)
+    if area and "and" in kept and "for" in kept[:kept.index("and")]:
+        kept = _trim(kept[kept.index("and") + 1:])  # 'Brighter Futures for Children and Wokingham Borough Council'
     if not kept:
         return [], stop, False
     name_start = stop - len(" ".join(kept))
