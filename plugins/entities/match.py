@@ -34,7 +34,8 @@ _NON_WORD = re.compile(r"\W")
 # said'; but not 'Reform is needed'), or one that says what a body says or wants ('Unison says', 'Unison is
 # also concerned'). ('… and Unite', another body, is looked at in find.)
 _PROPER_AFTER = re.compile(r"['’]s\b|,| (?:said|says|told|wrote|warned|took|gave|became|[a-z]+ed)\b"
-                           r"| (?:has|have|had|also) (?:said|told|written|warned|called|argued|published|been [a-z]+ing|[a-z]+ed)\b"
+                           r"| (?:has|have|had|also) (?:said|told|written|warned|called|argued|published"
+                           r"|been [a-z]+ing|[a-z]+ed)\b"
                            r"| (?:calls|wants|urges|argues|believes|claims|insists|welcomes|agrees|represents)\b"
                            r"| (?:is|are|was|were) (?:also |now |still )?(?:calling|concerned|demanding|warning|"
                            r"campaigning|balloting|urging|asking|pressing|fighting|opposed)\b").match
@@ -63,13 +64,21 @@ class _Named(NamedTuple):  # a name made here rather than by a pattern, for Matc
     type: str = "ORG"
 
 
+def _name_before(text: str, start: int) -> str | None:
+    """The capitalised word just before text[start], unless it only opens a sentence: a name running on."""
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+    return before.group(1) if before and not patterns.sentence_start(text, before.start(1)) else None
+
+
 def _standing_alone(text: str, start: int, end: int) -> bool:
     """A word with no other capitalised word before it (but at a sentence start) or after it: 'at Pinderfields
     in Wakefield', not 'the Norman Conquest', 'Mr Freeman' or 'Pinderfields Road'."""
-    before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
-    if before and not patterns.sentence_start(text, before.start(1)):
-        return False
-    return not _CAPITAL_AFTER(text, end)
+    return not _name_before(text, start) and not _CAPITAL_AFTER(text, end)
+
+
+def _ending(name: str, endings: tuple) -> str | None:
+    """The first of `endings` (longest first) that `name` ends with."""
+    return next((x for x in endings if name.endswith(x)), None)
 
 
 def _outermost(found: list) -> list:
@@ -89,9 +98,9 @@ _NOT_SHORT_OPENERS = {"St", "St.", "Saint", "Queen", "King", "Prince", "Princess
 _PERSON_NEXT = re.compile(r"['’]s\b| [a-z]").match
 # 'Dr Kirby', 'Cllr Smith': a local doctor or councillor the post calls so, not a listed MP of that surname.
 _LOCAL_TITLE = re.compile(r"(?<![\w'’-])(?:Dr\.?|Prof\.?|Professor|Cllr\.?|Councillor) \Z")
-_NOT_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:[Tt]he|in|at|near|outside|around|across|towards|into|through|from) \Z")
+_NOT_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:[Tt]he|in|at|near|outside|around|across|towards|into|through"
+                                r"|from) \Z")
 _TOWN_ON = re.compile(r"([A-Z][a-z]+)[- ](?:on|upon|in|le|by|under|super|next)[- ]")  # 'Stoke' of Stoke-on-Trent
-_THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he \Z")
 _PARTY_ADJECTIVES = {"Green": "Green Party", "Reform": "Reform UK"}  # where the gazetteer's names are no help
 _PARTY_ROLE = re.compile(r" (?:MPs?|MEPs?|[Cc]ouncill?ors?|[Cc]andidates?|[Pp]eers?|[Ll]eaders?|co-leaders?|"
                          r"[Mm]embers?|group|voters?|vote|councils?|administration|government|manifesto)\b").match
@@ -166,6 +175,8 @@ class Matcher:
                     self.surnames[last] = None if last in self.surnames else e.id
                     words[last] = [None, False, patterns.SURNAME, len(last), False]
         self.places = {e.id for e in gazetteer if e.type == "PLACE"}
+        self.parties = {word: gazetteer.by_name[party].id for word, party in _PARTY_ADJECTIVES.items()
+                        if party in gazetteer.by_name}
         self.people = {e.id for e in gazetteer if e.type == "PERSON"}
         self.automaton = ahocorasick.Automaton()
         for key, value in words.items():
@@ -302,15 +313,15 @@ class Matcher:
     def _surname_alone(text: str, start: int, end: int) -> bool:
         """'Lansley said', 'Lord Ribeiro': a surname standing alone, not the end of another name ('Zara Hunt') or
         the start of one ('Hunt Review')."""
-        before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
-        if before and before.group(1) not in patterns.TITLES and not patterns.sentence_start(text, before.start(1)):
+        before = _name_before(text, start)
+        if before and before not in patterns.TITLES:
             return False
         after = _CAPITAL_AFTER(text, end)
         if text.startswith(" of ", end) and _CAPITAL_AFTER(text, end + 3):
             return False  # 'the Bishop of Liverpool', 'the Duke of York': an office, not a surname
         return not after or after.group(1) in patterns.NOT_NAME_WORDS
 
-    def _named_again(self, text: str, start: int, end: int) -> bool:
+    def _person_named_again(self, text: str, start: int, end: int) -> bool:
         """As `_named_again`, but a surname that is a listed place is no support: 'Will Stamford and Rutland
         Hospital…?' then 'in Stamford' names the town twice, not a person."""
         last = text[start:end].rsplit(" ", 1)[-1]
@@ -328,14 +339,8 @@ class Matcher:
 
     def _party_adjectives(self, text: str) -> list[tuple]:
         """'the Green MP', 'Reform councillors': a party named by its adjective before one of its people."""
-        out = []
-        for word, party in _PARTY_ADJECTIVES.items():
-            e = self.gazetteer.by_name.get(party)
-            if e is None:
-                continue
-            out += [(at, -len(word), False, 0, at + len(word), e.id) for at in _whole_words(text, word)
-                    if _PARTY_ROLE(text, at + len(word))]
-        return out
+        return [(at, -len(word), False, 0, at + len(word), eid) for word, eid in self.parties.items()
+                for at in _whole_words(text, word) if _PARTY_ROLE(text, at + len(word))]
 
     def _town_short_names(self, text: str, listed: list) -> list[tuple]:
         """A post that names Stoke-on-Trent, Weston-super-Mare or Burton upon Trent may go on to say 'Stoke',
@@ -371,16 +376,16 @@ class Matcher:
             if f.kind in ("trust", "hospital", "company") and f.name_end >= 0:
                 short = text[f.start:f.name_end]
                 shorts.append((short, f, f.kind if f.kind != "trust" else None))
-                suffix = next((x for x in _LISTED_SUFFIXES[:4] if short.endswith(x)), None)
+                suffix = _ending(short, _LISTED_SUFFIXES[:4])
                 if suffix:  # 'Severn Vale' of Severn Vale Hospitals NHS Trust
                     shorts.append((short[:-len(suffix)], f, None))
         for c in listed:
             name = text[c[0]:c[4]]
-            suffix = next((x for x in _LISTED_SUFFIXES if name.endswith(x)), None)
+            suffix = _ending(name, _LISTED_SUFFIXES)
             if suffix and c[5] not in self.places:
                 short = name[:-len(suffix)]
                 shorts.append((short, c[5], "hospital" if suffix in _LISTED_SUFFIXES[:4] else None))
-                inner = next((x for x in _LISTED_SUFFIXES[:4] if short.endswith(x)), None)
+                inner = _ending(short, _LISTED_SUFFIXES[:4])
                 if inner:  # 'Calder Valley' of Calder Valley Hospitals NHS Foundation Trust
                     shorts.append((short[:-len(inner)], c[5], None))
         out = []
@@ -393,7 +398,7 @@ class Matcher:
                 continue
             key = of if isinstance(of, str) else self.key(of)
             for at in _whole_words(text, short):
-                if one_word and _THE_BEFORE.search(text, max(0, at - 4), at):
+                if one_word and patterns.THE_BEFORE.search(text, max(0, at - 4), at):
                     out.append((at, -len(short), False, -1, at + len(short), key))  # 'the Glenfield'
                 elif not known and (kind != "company" or not one_word or _standing_alone(text, at, at + len(short))):
                     # a company's one word ('Symphony' of Symphony Healthcare Services) opening a sentence
@@ -467,6 +472,7 @@ class Matcher:
         starts = {c[0]: c for c in chosen}
         weak = [c[2] and not _PROPER_AFTER(text, c[4]) and patterns.sentence_start(text, c[0])
                 and not self._and_another(text, c, starts)
-                and not (c[5].startswith("pattern:PERSON:") and self._named_again(text, c[0], c[4])) for c in chosen]
+                and not (c[5].startswith("pattern:PERSON:") and self._person_named_again(text, c[0], c[4]))
+                for c in chosen]
         supported = {c[5] for c, w in zip(chosen, weak) if not w}
         return [Hit(c[0], c[4], c[5], c[2], w) for c, w in zip(chosen, weak) if not w or c[5] in supported]

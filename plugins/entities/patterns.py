@@ -73,7 +73,8 @@ _SUFFIXES = {
     # Buildings and landmarks (a venue, a meeting place): PLACE, as streets are.
     "landmark": ["Park", "Retail Park", "Church", "Cathedral", "Chapel", "Library", "Central Library", "Town Hall",
                  "Guildhall", "Council House", "Meeting House", "Shopping Centre", "Post Office", "Monument",
-                 "Castle", "Pavilion", "Pavilions", "Memorial", "Tower", "Leisure Centre", "Community Centre", "Civic Centre",
+                 "Castle", "Pavilion", "Pavilions", "Memorial", "Tower", "Leisure Centre", "Community Centre",
+                 "Civic Centre",
                  "Village Hall", "Theatre", "Stadium", "Station", "Hall", "Assembly Hall", "Community Hall",
                  "Church Hall", "Arts Centre", "Convention Centre", "Conference Centre", "Exhibition Centre", "Hotel",
                  "Building", "Buildings", "Campus", "Gardens", "Trail", "Pier", "House", "Museum", "Minster", "Abbey",
@@ -96,7 +97,7 @@ _ROLES = ["chief executive", "chief exec", "chief officer", "chair", "chairman",
           "lord", "baroness", "lady"]
 
 
-PLACE_KINDS = _PLACE_KINDS = {"street", "landmark"}
+PLACE_KINDS = {"street", "landmark"}
 _SUFFIX_TYPES = {"act": "LAW", "bill": "LAW", "event": "EVENT", "document": "DOCUMENT"}
 # Place endings that are also surnames: after a lone given name they make a person ('Edward Heath').
 _SURNAME_ENDINGS = {"Way", "Close", "Gate", "Gates", "Green", "Heath", "Hill", "Moor", "Common", "Bridge", "Park",
@@ -144,7 +145,7 @@ def anchors(given: dict[str, bool] | None = None) -> dict[str, Anchor]:
     out: dict[str, Anchor] = {}
     for kind, words in _SUFFIXES.items():
         for w in words:
-            out[w] = Anchor(_SUFFIX_TYPES.get(kind, "PLACE" if kind in _PLACE_KINDS else "ORG"), kind,
+            out[w] = Anchor(_SUFFIX_TYPES.get(kind, "PLACE" if kind in PLACE_KINDS else "ORG"), kind,
                             after=False, keep=kind not in ("ccg", "icb"))
     for kind, words in _PREFIXES.items():
         for w in words:
@@ -182,9 +183,9 @@ _OPENERS = {
     "Before", "Since", "While", "Although", "Though", "Because", "As", "With", "Without", "From", "To", "On", "Of",
     "Is", "Was", "Were", "Are", "Will", "Would", "Should", "Could", "Can", "Did", "Does", "Do", "Has", "Have",
     "Had", "Even", "Only", "Just", "Also", "Not", "Nor", "Or", "Yes", "Thanks", "Dear", "Once", "Here", "There",
-    "Such", "Several", "Few", "Why", "Like", "Unlike", "Despite", "Until", "Unless", "Against", "Between", "Former",
-    "Interim", "Acting", "Then", "Ask", "See", "Read", "Please", "Sign", "Join", "Write", "Tell", "Let", "Meet",
-    "Support", "Both", "Either", "Neither", "Whole", "Entire", "Own", "Same", "Another", "Whose", "One", "Two",
+    "Such", "Several", "Few", "Like", "Unlike", "Despite", "Until", "Unless", "Against", "Between", "Former",
+    "Interim", "Acting", "Ask", "See", "Read", "Please", "Sign", "Join", "Write", "Tell", "Let", "Meet",
+    "Support", "Either", "Neither", "Whole", "Entire", "Own", "Same", "Another", "Whose", "One", "Two",
     "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First", "Second", "Third", "Single", "Super",
     "Close", "Reopen", "Protect", "Stop", "Visit", "Email", "Follow", "Ring", "Phone", "Contact", "Donate",
     "Members", "Parents", "Residents", "Campaigners", "Volunteers", "Representatives", "Leaders", "Officials",
@@ -237,7 +238,7 @@ _GENERIC = {"NHS", "The", "Trust", "Hospital", "Hospitals", "CCG", "Royal", "Gen
             "Fund", "Funds", "Hardship", "Relief", "Discretionary", "Innovation", "Contingency", "Reserve",
             "Appeal", "Drugs", "Better", "Welfare", "Benevolent", "Trustee", "Adult", "Adults", "Brass", "Jazz",
             "Gospel", "Male", "Voice", "Voices", "Matters", "Band", "Choir", "HOSC", "OSC", "Families",
-            "Bereaved", "Military", "Forces", "Armed", "Foster", "Adoptive", "Troubled", "Working",
+            "Bereaved", "Military", "Forces", "Armed", "Foster", "Adoptive", "Troubled",
             # kinds of bill, not bills: 'a Private Member’s Bill', 'a Ten Minute Rule Bill'
             "Member’s", "Member's", "Members’", "Members'", "Ten", "Minute", "Rule", "Hybrid", "Money"}
 # Words that end a would-be surname: a street, a building, an organisation, a date.
@@ -247,7 +248,7 @@ _NOT_PEOPLE = {
     "Avenue", "Way", "Close", "Drive", "Square", "Place", "Park", "House", "Hall", "Court", "Centre", "Center",
     "Ward", "Unit", "Wing", "Building", "Clinic", "Surgery", "Practice", "College", "School", "University",
     "Institute", "Fund", "Line", "Station", "Bridge", "Gardens", "Hill", "Estate", "Memorial", "Day",
-    "Week", "Month", "Year", "Plan", "Bill", "Law", "Fund", "Appeal", "Campaign", "Association", "Society",
+    "Week", "Month", "Year", "Plan", "Bill", "Law", "Appeal", "Campaign", "Association", "Society",
     "Partnership", "Network", "Alliance", "Union", "Party", "Commission", "Agency", "Authority", "Office",
     "Department", "Ministry", "Government", "Parliament", "Labour", "Conservative", "Tory",
     "Liberal", "Democrat", "Democrats", "Independent", "The", "And", "Of", "Hospice", "Lodge", "Medical",
@@ -395,7 +396,7 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
             return None  # 'an Act of Parliament', 'a court Order'
         end = year.end()
     words, name_start, nhs = _words_before(text, start - 1, known_ends, anchor.kind in _AREA_KINDS,
-                                           anchor.kind == "hospital", anchor.kind not in _PLACE_KINDS, place_ends)
+                                           anchor.kind == "hospital", anchor.kind not in PLACE_KINDS, place_ends)
     if not words or _generic(words) or (anchor.kind == "bill" and (len(words) < 2 or words[-1] in first_names())):
         return None  # 'Bill' after one word is a first name or a bill to pay ('Energy Bill'); 'Jo Bill' a person
     if word in _SURNAME_ENDINGS and len(words) == 1 and words[0] in first_names():
@@ -450,14 +451,14 @@ def _titled(text: str, word: str, end: int) -> Found | None:
     return Found(m.start("s"), m.end(), m["s"], "PERSON", "titled")
 
 
-_THE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The) \Z")
+THE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The) \Z")
 _HYPHENATED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+-\Z")
 _WORD_BEFORE_GIVEN = re.compile(r"(?<![\w'’-])(?:Mr|Mrs|Ms|Lord|Lady) \Z")  # a judge's title
 
 
 def _given(text: str, word: str, anchor: Anchor, start: int, end: int) -> Found | None:
     """'Graham Tull': a given name, then a capitalised surname that is not a street, a body or a date."""
-    if _THE_BEFORE.search(text, max(0, start - 5), start):
+    if THE_BEFORE.search(text, max(0, start - 5), start):
         return None  # 'the Bill Relief', 'the John Lewis Partnership': not a person
     m = _SURNAME.match(text, end)
     if not m:
@@ -566,9 +567,10 @@ def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False
         bare = _POSSESSIVE.sub("", word)
         if bare in _ENDS_A_NAME or bare in TITLES or bare in _NOT_IN_NAMES or (bare in _HOSPITAL_WORDS and hospital):
             break  # 'Princess Royal Hospital in Telford and …'; but 'Dorset County Hospital NHS Foundation Trust'
-        if bare != word and ((token_start + m.start() + len(bare)) in known_ends or
-                             ((token_start + m.start() + len(bare)) in place_ends and
-                              not _SAINT_BEFORE.search(text, max(0, token_start - 7), token_start))):
+        owner_end = token_start + m.start() + len(bare)
+        if bare != word and (owner_end in known_ends or (owner_end in place_ends and
+                                                         not _SAINT_BEFORE.search(text, max(0, token_start - 7),
+                                                                                  token_start))):
             break  # 'Southern Health’s Parklands Hospital', "Corby’s …": the name before a possessive is another
         words.append(m.group())
         pos = token_start - 1
