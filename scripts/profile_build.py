@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Where a full build's time goes: python scripts/profile_build.py [--posts 1000] [--plain] [--cprofile N]
+"""Where a full build's time goes: python scripts/profile_build.py [--posts 1000] [--plain] [--cprofile N] [--corpus C]
 
-Builds n copies of the annotated posts (as `make bench --corpus annotated` does) in this process and prints
+Builds n copies of the annotated posts (as `make bench --corpus annotated` does; --corpus generated builds
+the benchmark's generated posts) in this process and prints
 the CPU time of each generator's two stages (context, output), of writing each kind of page, and the entities
 plugin's own stages. With --cprofile N, also the N functions with the most cumulative time. A tool for
 finding what to make faster; the figures to quote come from scripts/bench_build.py.
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "plugins"))
 from bench_build import PLAIN, write_annotated_posts  # noqa: E402
+from corpus import write_markdown_posts  # noqa: E402
 
 
 def timed(table: dict, key: str, fn):
@@ -38,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--posts", type=int, default=1000)
     ap.add_argument("--plain", action="store_true", help="plain Pelican (simple theme, no plugins)")
     ap.add_argument("--cprofile", type=int, default=0, metavar="N")
+    ap.add_argument("--corpus", choices=["generated", "annotated"], default="annotated",
+                    help="as scripts/bench_build.py --corpus")
     args = ap.parse_args(argv)
 
     from pelican import Pelican, generators, writers
@@ -58,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         content = Path(tmp) / "content"
-        write_annotated_posts(content / "posts", args.posts)
+        (write_annotated_posts if args.corpus == "annotated" else write_markdown_posts)(content / "posts", args.posts)
         override = {"PATH": str(content), "OUTPUT_PATH": str(Path(tmp) / "out"), "CACHE_CONTENT": False,
                     "LOAD_CONTENT_CACHE": False, **(PLAIN if args.plain else {})}  # plain: as the benchmark builds it
         settings = read_settings(None if args.plain else str(ROOT / "pelicanconf.py"), override=override)
