@@ -448,6 +448,9 @@ def test_a_surname_alone_is_the_posts_person_or_the_one_listed_person_of_that_su
     assert people("The Lansley reforms, from Lansley to Hunt.") == []
     assert people("Zara Lansley spoke.") == [("pattern:PERSON:Zara Lansley", "Zara Lansley")]
     assert people("We met in Milton.") == [("milton", "Milton")]  # a place's name is never a surname anchor
+    black = _matcher(("d-black", "Douglas Black", "PERSON"))
+    assert black.find("We know that Black people are more likely to be detained.") == []  # not Sir Douglas
+    assert [h.entity for h in black.find("Douglas Black wrote it.")] == ["d-black"]
 
 
 def test_a_title_and_surname_alone_is_the_posts_person_or_no_one():

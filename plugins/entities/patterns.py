@@ -107,13 +107,17 @@ _SURNAME_ENDINGS = {"Way", "Close", "Gate", "Gates", "Green", "Heath", "Hill", "
 SURNAME = Anchor("PERSON", "surname", after=False, keep=True, ambiguous=True)  # 'Lansley', of a listed person
 
 
+# Capitalised mid-sentence, these describe people ('Black people', 'White patients'): never a surname alone.
+_DESCRIBING_PEOPLE = {"Black", "White"}
+
+
 def surname_of(name: str) -> str | None:
     """The surname a person is called by alone ('Lansley' of Andrew Lansley), if it is a plain capitalised word
     that is not also a given name, a date, or a word that opens or ends a name."""
     words = name.split()
     last = words[-1] if len(words) >= 2 else ""
     if len(last) < 3 or not re.fullmatch(_SURNAME_WORD, last) or last in first_names() or last in _NOT_PEOPLE \
-            or last in NOT_NAME_WORDS or last in _GENERIC or last in _OPENERS:
+            or last in NOT_NAME_WORDS or last in _GENERIC or last in _OPENERS or last in _DESCRIBING_PEOPLE:
         return None
     return last
 
