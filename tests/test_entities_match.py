@@ -93,6 +93,10 @@ def test_generic_phrases_are_not_names(text):
     ("The Southend Echo ran the story.", "Southend Echo"),
     ("The Smethwick Health Action Group met on Thursday.", "Smethwick Health Action Group"),
     ("It was held at Chudleigh Town Hall on Friday.", "Chudleigh Town Hall"),
+    ("Clare Lewis-Jones of Infertility Network UK told us.", "Infertility Network UK"),  # the country too
+    ("She is a staff nurse on Ward 5A at the Churchill.", "Ward 5A"),  # a ward by its number
+    ("Ward 14 closed in May; Ward T4 stayed open.", "Ward 14"),
+    ("Ward 14 closed in May; Ward T4 stayed open.", "Ward T4"),
 ])
 def test_more_naming_patterns(text, name):
     assert any(e.endswith(":" + name) for e, _ in found(text)), found(text)
@@ -391,6 +395,19 @@ def test_local_government_acts_and_a_given_name_after_another_capitalised_word()
 def _matcher(*entities):
     from entities.gazetteer import Entity
     return Matcher(Gazetteer([Entity(*e[:3], **(e[3] if len(e) > 3 else {})) for e in entities]))
+
+
+def test_a_bare_the_after_a_listed_name_starts_a_new_name():
+    m = _matcher(("scotland", "Scotland", "PLACE"), ("cornwall", "Cornwall", "PLACE"))
+    assert pattern_names("In Scotland the Penrose Inquiry reported in 2015.", m) == {("ORG", "Penrose Inquiry")}
+    # After a link word, 'the' still joins a name.
+    assert pattern_names("Cornwall and the Isles of Scilly Health and Care Partnership met.", m) == \
+        {("ORG", "Cornwall and the Isles of Scilly Health and Care Partnership")}
+
+
+def test_a_ward_number_is_a_capitalised_ward_only():
+    text = "In ward 3 the council won. Chris Ward 12 years on spoke of Ward 2019 plans."
+    assert not [h for h in MATCHER.find(text) if "Ward" in text[h.start:h.end] and h.entity.startswith("pattern:ORG")]
 
 
 def test_local_papers_are_named_after_a_listed_place():

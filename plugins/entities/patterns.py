@@ -390,6 +390,11 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
         if _generic(words) and anchor.kind != "campaign":  # 'Save Our NHS' is a campaign all the same
             return None
         return Found(start, stop, text[start:stop], anchor.type, anchor.kind)
+    if word == "Ward":
+        code = _WARD_CODE.match(text, end)
+        given = _GIVEN_BEFORE.search(text, max(0, start - 20), start)
+        if code and not (given and given.group(1) in first_names()):  # 'Chris Ward 12 years on' is a person
+            return Found(start, code.end(), text[start:code.end()], "ORG", "unit")  # 'Ward 5A', 'Ward 14'
     if start < 2 or text[start - 1] != " ":
         return None
     if anchor.kind == "document" and (start - 1) in known_ends:
@@ -409,11 +414,16 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
     if anchor.kind == "company" and word in ("Healthcare", "Health Care"):
         more = _COMPANY_MORE.match(text, end)  # 'Symphony Healthcare Services', 'Spire Healthcare Group'
         end = more.end() if more else end
+    elif anchor.kind == "service" and _UK_AFTER.match(text, end):
+        end += 3  # 'Fertility Network UK', 'Action on Smoking and Health UK': the country is part of the name
     return Found(name_start - 4 if nhs else name_start, end, _canonical(anchor.kind, text, name_start, name_end, end),
                  anchor.type, anchor.kind, name_end)
 
 
 _COMPANY_MORE = re.compile(r" (?:Services|Group|UK|Partnership|Solutions)(?![\w-])")
+_UK_AFTER = re.compile(r" UK(?![\w-])")
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) \Z")
+_WARD_CODE = re.compile(r" (?:[A-Z]{1,2}\d{1,3}[A-Z]?|\d{1,3}[A-Z]?)(?![\w-]|[.,]\d)")
 
 
 _THE_CAMPAIGNS = {"Save", "Keep", "Hands Off", "Friends of"}  # 'Support the Royal College of Nursing' is a plea
@@ -545,6 +555,8 @@ def _words_before(text: str, stop: int, known_ends: set[int], area: bool = False
         if token in _LINKS and words and (words[-1] not in _LINKS or (area and words[-1] == "the" and token != "the")):
             if token in ("and", "&") and (not joins or (token_start - 1) in known_ends or words[-1] == "NHS"):
                 break  # 'Virgin Care and Reading …', '… Success Regime and NHS Cumbria CCG': it starts after 'and'
+            if token == "the" and ((token_start - 1) in known_ends or (token_start - 1) in place_ends):
+                break  # 'in Scotland the Penrose Inquiry': a listed name ends before a bare 'the'
             if not joins and token == "for":
                 break  # 'the MP for Colne Valley': the place is Colne Valley
             if token == "of" and _ENDS_BEFORE_OF.search(text, max(0, token_start - 30), token_start):
