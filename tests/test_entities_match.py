@@ -410,6 +410,22 @@ def test_a_ward_number_is_a_capitalised_ward_only():
     assert not [h for h in MATCHER.find(text) if "Ward" in text[h.start:h.end] and h.entity.startswith("pattern:ORG")]
 
 
+def test_a_bodys_initials_stand_for_it_in_the_post_that_names_it():
+    m = _matcher(("bristol-ri", "Bristol Royal Infirmary", "ORG", {"aliases": ["BRI"]}),
+                 ("bradford-ri", "Bradford Royal Infirmary", "ORG"))
+    def got(text):
+        return [(h.entity, text[h.start:h.end]) for h in m.find(text)]
+    assert got("Bradford Royal Infirmary is busy; porters at the BRI walked out.") == \
+        [("bradford-ri", "Bradford Royal Infirmary"), ("bradford-ri", "BRI")]
+    assert got("Porters at the BRI walked out.") == [("bristol-ri", "BRI")]  # the gazetteer's, where no other
+    # Where the post names the gazetteer's body as well, the initials stay with it.
+    assert got("Bristol Royal Infirmary and Bradford Royal Infirmary: the BRI.")[-1] == ("bristol-ri", "BRI")
+    # An unlisted trust, shortened without its 'NHS Foundation Trust'; never a person's initials.
+    assert got("Oxford University Hospitals NHS Foundation Trust (OUH) said OUH would.")[1:] == \
+        [("pattern:ORG:Oxford University Hospitals NHS Foundation Trust", "OUH")] * 2
+    assert [e for e, _ in got("Dr John Adam Smith, or JAS, said so.")] == ["pattern:PERSON:John Adam Smith"]
+
+
 def test_local_papers_are_named_after_a_listed_place():
     m = _matcher(("banbury", "Banbury", "PLACE"), ("hull", "Hull", "PLACE"), ("nhse", "NHS England", "ORG"),
                  ("guardian", "The Guardian", "ORG", {"aliases": ["Guardian"]}))

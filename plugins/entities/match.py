@@ -89,6 +89,10 @@ def _outermost(found: list) -> list:
 
 
 _COMPANY_ENDINGS = (" Ltd", " Limited", " plc", " PLC", " LLP")
+_CAPITALS = re.compile(r"(?<![\w'’-])[A-Z]{3,8}(?![\w'’-])")  # 'BRI', 'OUH': perhaps a body named in full
+_INITIAL_WORDS = re.compile(r"(?<![\w'’])[A-Z]")  # the capital opening each word ('of', 'and' have none)
+_TRUST_ENDINGS = (" NHS Foundation Trust", " NHS Trust", " Foundation Trust")
+_NOT_ABBREVIATED = ("surname:", "pattern:PERSON:", "pattern:PLACE:")
 _NOT_SHORT_NAMES = {"Princess Royal"}  # a person too
 _NOT_SHORT_OPENERS = {"St", "St.", "Saint", "Queen", "King", "Prince", "Princess", "Lord", "Lady", "Sir", "Dame",
                       "Duchess", "Duke", "Countess", "Mount", "Holy", "Christ"}
@@ -178,6 +182,7 @@ class Matcher:
         self.parties = {word: gazetteer.by_name[party].id for word, party in _PARTY_ADJECTIVES.items()
                         if party in gazetteer.by_name}
         self.people = {e.id for e in gazetteer if e.type == "PERSON"}
+        self._initials: dict[str, tuple[str, ...]] = {}  # a name -> the abbreviations it may have, as met
         self.automaton = ahocorasick.Automaton()
         for key, value in words.items():
             self.automaton.add_word(key, tuple(value) if len(value) == 6 else (*value, value[3]))
@@ -406,6 +411,40 @@ class Matcher:
                     out.append((at, -len(short), kind == "company" and one_word, 1, at + len(short), key))
         return out
 
+    def _initials_of(self, name: str) -> tuple[str, ...]:
+        """What 'Oxford University Hospitals NHS Foundation Trust' may be shortened to (OUHNFT, OUH), once per name."""
+        variants = {name, name.replace(" NHS ", " ")}
+        variants.update(name[:-len(x)] for x in _TRUST_ENDINGS if name.endswith(x))
+        out = self._initials[name] = tuple({"".join(_INITIAL_WORDS.findall(v)) for v in variants})
+        return out
+
+    def _abbreviations(self, text: str, cands: list) -> list[tuple]:
+        """'the BRI' after 'Bradford Royal Infirmary', 'OUH' after 'Oxford University Hospitals NHS Foundation
+        Trust': in a post that names a body in full, the capitals of its name stand for it, even where the
+        gazetteer gives them to another body ('BRI', Bristol's) that the post does not name otherwise."""
+        caps = set(_CAPITALS.findall(text))
+        if not caps:
+            return []
+        defined: dict[str, str] = {}
+        for c in cands:
+            name = text[c[0]:c[4]]
+            if name.count(" ") < 2:  # three capitals need three words
+                continue
+            key = c[5]
+            if key in self.places or key in self.people or key.startswith(_NOT_ABBREVIATED):
+                continue
+            for abbr in self._initials.get(name) or self._initials_of(name):
+                if abbr in caps:
+                    defined.setdefault(abbr, key)
+        out = []
+        for abbr, key in defined.items():
+            owner = self.gazetteer.by_name.get(abbr)
+            if owner is not None and (owner.id == key or any(c[5] == owner.id and text[c[0]:c[4]] != abbr
+                                                             for c in cands)):
+                continue  # the gazetteer's body of that name is this post's too
+            out += [(at, -len(abbr), False, -1, at + len(abbr), key) for at in _whole_words(text, abbr)]
+        return out
+
     def find(self, text: str, titles=()) -> list[Hit]:
         """Whole-word, case-sensitive, leftmost-longest mentions; ambiguous names only with support.
 
@@ -457,6 +496,7 @@ class Matcher:
             cands.append((f.start, f.start - f.end, f.kind == "given?", rank, f.end, key))
         listed_cands = [c for c in cands if c[3] == 0]
         cands += self._short_names(text, found, listed_cands)
+        cands += self._abbreviations(text, cands)
         cands += self._town_short_names(text, listed_cands)
         cands += self._titles(text, titles)
         cands += self._party_adjectives(text)
