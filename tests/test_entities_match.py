@@ -197,6 +197,12 @@ def test_campaigns_units_and_dates_in_names():
 def test_a_doubtful_given_name_at_a_sentence_start_needs_support_or_a_comma():
     assert any(e.endswith(":Grace Adebayo") for e, _ in found("Grace Adebayo, a midwife, spoke."))
     assert not [e for e, _ in found("Will Smith win?") if e.startswith("pattern:PERSON")]
+    m = _matcher(("oldham", "Oldham", "PLACE"), ("gm", "Greater Manchester", "PLACE"))
+    # A listed place after the doubtful given name: a comma is no help, and the place still counts.
+    text = "Our questions:\n3. Will Oldham, one of the poorest boroughs, get a fair share?"
+    assert [(h.entity, text[h.start:h.end]) for h in m.find(text)] == [("oldham", "Oldham")]
+    # A month before a place's name is no given name: 'May Greater' is not a person.
+    assert [h.entity for h in m.find("On 4 May Greater Manchester elects a mayor.")] == ["gm"]
 
 
 @pytest.mark.parametrize("text, want", [

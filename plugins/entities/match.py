@@ -326,12 +326,16 @@ class Matcher:
             return False  # 'the Bishop of Liverpool', 'the Duke of York': an office, not a surname
         return not after or after.group(1) in patterns.NOT_NAME_WORDS
 
+    def _place_surname(self, text: str, start: int, end: int) -> bool:
+        """Whether the last word of the name at text[start:end] is a listed place ('Will Oldham, one of…?')."""
+        place = self.gazetteer.by_name.get(text[start:end].rsplit(" ", 1)[-1])
+        return place is not None and place.type == "PLACE"
+
     def _person_named_again(self, text: str, start: int, end: int) -> bool:
         """As `_named_again`, but a surname that is a listed place is no support: 'Will Stamford and Rutland
-        Hospital…?' then 'in Stamford' names the town twice, not a person."""
-        last = text[start:end].rsplit(" ", 1)[-1]
-        place = self.gazetteer.by_name.get(last)
-        return (place is None or place.type != "PLACE") and _named_again(text, start, end)
+        Hospital…?' then 'in Stamford' names the town twice, not a person. (Nor is a comma after it:
+        'Will Oldham, one of the poorest boroughs, get a fair share?')"""
+        return not self._place_surname(text, start, end) and _named_again(text, start, end)
 
     def _local_paper(self, text: str, f) -> bool:
         """A paper named after a place: the words before 'Guardian', 'Telegraph', 'Mail'… are a listed place,
@@ -469,6 +473,7 @@ class Matcher:
         # (A listed place there is a surname: 'Owen Hartley' is a person, not Owen and the village of Hartley.)
         listed = {c[0] for c in cands if c[5] not in self.places}
         place_ends = {c[4] for c in cands if c[5] in self.places}  # "Corby’s Lakeside Health Centre"
+        place_spans = {c[0]: c[4] for c in cands if c[5] in self.places}
         for start, end, anchor in anchors:
             if anchor.kind == "given" and start in listed:
                 continue
@@ -477,8 +482,9 @@ class Matcher:
                     cands.append((start, start - end, True, 2, end, "surname:" + text[start:end]))
                 continue
             f = patterns.at_anchor(text, text[start:end], anchor, start, end, known_ends, place_ends)
-            if f is not None and anchor.kind == "given" and any(p in listed for p in range(start + 1, f.end)):
-                continue  # 'In June Sarah Wollaston said': June is the month, Sarah Wollaston the listed person
+            if f is not None and anchor.kind == "given" and any(p in listed or place_spans.get(p, 0) > f.end
+                                                                for p in range(start + 1, f.end)):
+                continue  # 'In June Sarah Wollaston said', 'On 4 May Greater Manchester votes': a month
             if f is not None and anchor.kind == "press" and not self._local_paper(text, f):
                 continue  # 'the Banbury Guardian' is a paper; 'the Sunday Guardian' or 'Staff News' is not
             if f is not None and f.kind == "titled":  # 'Lord Ribeiro': before a town or a listed name there
@@ -510,9 +516,21 @@ class Matcher:
         # An ambiguous name ('Monitor', 'Unison') counts where it cannot be an ordinary word: mid-sentence, or
         # with a possessive ('Unison’s members'); and then at a sentence start in the same post too.
         starts = {c[0]: c for c in chosen}
-        weak = [c[2] and not _PROPER_AFTER(text, c[4]) and patterns.sentence_start(text, c[0])
-                and not self._and_another(text, c, starts)
-                and not (c[5].startswith("pattern:PERSON:") and self._person_named_again(text, c[0], c[4]))
-                for c in chosen]
+        weak = [c[2] and patterns.sentence_start(text, c[0]) and not self._and_another(text, c, starts)
+                and not (_PROPER_AFTER(text, c[4]) and not (person and text.startswith(",", c[4])
+                                                             and self._place_surname(text, c[0], c[4])))
+                and not (person and self._person_named_again(text, c[0], c[4]))
+                for c in chosen for person in (c[5].startswith("pattern:PERSON:"),)]
         supported = {c[5] for c, w in zip(chosen, weak) if not w}
-        return [Hit(c[0], c[4], c[5], c[2], w) for c, w in zip(chosen, weak) if not w or c[5] in supported]
+        hits = [Hit(c[0], c[4], c[5], c[2], w) for c, w in zip(chosen, weak) if not w or c[5] in supported]
+        # 'Will Oldham, one of the poorest boroughs…?' is no person; the place inside it still counts.
+        dropped = [c for c, w in zip(chosen, weak) if w and c[5] not in supported and c[5].startswith("pattern:PERSON:")]
+        if dropped:
+            inner, last = [], -1
+            for c in sorted(cands):
+                if not c[2] and c[3] <= 0 and c[0] >= last and any(d[0] <= c[0] and c[4] <= d[4] and c != d
+                                                                   for d in dropped):
+                    inner.append(c)
+                    last = c[4]
+            hits = sorted(hits + [Hit(c[0], c[4], c[5]) for c in self._places_in_context(text, inner)])
+        return hits
