@@ -416,6 +416,11 @@ def test_a_ward_number_is_a_capitalised_ward_only():
     assert not [h for h in MATCHER.find(text) if "Ward" in text[h.start:h.end] and h.entity.startswith("pattern:ORG")]
 
 
+def test_a_straight_apostrophe_in_a_listed_name_matches_a_curly_one():
+    m = _matcher(("kings-cross", "King's Cross", "PLACE"))
+    assert [h.entity for h in m.find("Sleeping rough at King’s Cross and King's Cross.")] == ["kings-cross"] * 2
+
+
 def test_a_bodys_initials_stand_for_it_in_the_post_that_names_it():
     m = _matcher(("bristol-ri", "Bristol Royal Infirmary", "ORG", {"aliases": ["BRI"]}),
                  ("bradford-ri", "Bradford Royal Infirmary", "ORG"))

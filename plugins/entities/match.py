@@ -148,6 +148,10 @@ class Matcher:
                 continue
             for name in e.names:
                 words[name] = [e.id, name in e.ambiguous, None, len(name), e.type != "PLACE"]
+            for name in e.names:  # "King's Cross" as pasted text spells it, "King’s Cross", where no name is so
+                if "'" in name and name.replace("'", "’") not in gazetteer.by_name:
+                    words.setdefault(name.replace("'", "’"), [e.id, name in e.ambiguous, None, len(name),
+                                                              e.type != "PLACE"])
             if e.type == "PLACE":  # 'Stoke on Trent' for Stoke-on-Trent
                 for name in e.names:
                     spaced = _HYPHEN_LINKS.sub(r" \1 ", name) if "-" in name else name
