@@ -416,6 +416,15 @@ def test_a_ward_number_is_a_capitalised_ward_only():
     assert not [h for h in MATCHER.find(text) if "Ward" in text[h.start:h.end] and h.entity.startswith("pattern:ORG")]
 
 
+def test_names_inside_a_longer_keys_failed_prefix_are_still_found():
+    # A key that the text follows for four words and then leaves ('The Queen Elizabeth Hospital' then 'in'):
+    # the names that begin inside it must still be found (pyahocorasick's iter_long lost them, its issue #133).
+    m = _matcher(("qeh-trust", "The Queen Elizabeth Hospital King Lynn NHS Foundation Trust", "ORG",
+                  {"aliases": ["Queen Elizabeth Hospital King Lynn"]}), ("lynn", "King Lynn", "PLACE"))
+    text = "Patients at The Queen Elizabeth Hospital in King Lynn wait longest."
+    assert [text[h.start:h.end] for h in m.find(text)] == ["Queen Elizabeth Hospital", "King Lynn"]
+
+
 def test_a_straight_apostrophe_in_a_listed_name_matches_a_curly_one():
     m = _matcher(("kings-cross", "King's Cross", "PLACE"))
     assert [h.entity for h in m.find("Sleeping rough at King’s Cross and King's Cross.")] == ["kings-cross"] * 2

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from typing import NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 from . import patterns
 from .gazetteer import Gazetteer
@@ -28,7 +28,6 @@ class Hit(NamedTuple):
 
 
 _WORDCHAR = re.compile(r"\w").match  # _WORDCHAR(text, i): is text[i] a word character, without slicing
-_NON_WORD = re.compile(r"\W")
 # After a name, what an ordinary word at a sentence start is never followed by: a possessive ('Unison’s'), a
 # comma ('Unison, which represents…'), a verb in the past ('Monitor authorised', 'Circle said', 'Mind has
 # said'; but not 'Reform is needed'), or one that says what a body says or wants ('Unison says', 'Unison is
@@ -187,37 +186,29 @@ class Matcher:
                         if party in gazetteer.by_name}
         self.people = {e.id for e in gazetteer if e.type == "PERSON"}
         self._initials: dict[str, tuple[str, ...]] = {}  # a name -> the abbreviations it may have, as met
-        self.automaton = ahocorasick.Automaton()
-        for key, value in words.items():
-            self.automaton.add_word(key, tuple(value) if len(value) == 6 else (*value, value[3]))
-        if len(self.automaton):
-            self.automaton.make_automaton()
+        # Every occurrence of every key, overlapping, in one pass (the Rust aho-corasick crate). Its leftmost-longest
+        # mode is not used: the longest name at a place may not be a whole word ('Care Act' in 'Care Action'),
+        # and then a shorter one there is wanted. (pyahocorasick's iter_long, used before, drops names that
+        # begin inside a longer key's prefix: its issue #133.)
+        self._values = [tuple(v) if len(v) == 6 else (*v, v[3]) for v in words.values()]
+        self.automaton = ahocorasick_rs.AhoCorasick(list(words), matchkind=ahocorasick_rs.MatchKind.Standard) \
+            if words else None
 
-    def _matches(self, text: str):
-        """Whole-word matches, leftmost-longest and not overlapping. Where the longest name at a place is not a
-        whole word ('NHS Englandish', 'Care Act' in 'Care Action'), the whole-word names inside it are taken
-        instead, and the scan starts again at the next word, so a name that begins inside it is not lost
-        ('Action')."""
+    def _matches(self, text: str) -> list[tuple[int, tuple]]:
+        """Whole-word matches, leftmost-longest and not overlapping, as (index of the last character, value):
+        of the whole-word names found, from the left, the longest at each place ('NHS England South East', not
+        'NHS England'), skipping what it covers. A key that is not a whole word ('NHS England' in 'NHS
+        Englandish') leaves the whole words inside it ('NHS') to be found."""
         n_text = len(text)
         wordchar = _WORDCHAR
-        out = []
-        pos = 0
-        while pos < n_text:
-            for end, value in self.automaton.iter_long(text, pos):
-                start = end - value[3] + 1
-                if (start and wordchar(text, start - 1)) or (end + 1 < n_text and wordchar(text, end + 1)):
-                    gap = _NON_WORD.search(text, start)  # the next word
-                    resume = gap.end() if gap else n_text
-                    for e2, v2 in self.automaton.iter(text, start, end + 1):
-                        s2 = e2 - v2[3] + 1
-                        if not ((s2 and wordchar(text, s2 - 1)) or (e2 + 1 < n_text and wordchar(text, e2 + 1))):
-                            out.append((e2, v2))
-                            resume = max(resume, e2 + 1)
-                    pos = resume
-                    break
-                out.append((end, value))
-            else:
-                break
+        found = [(s, -e, k) for k, s, e in self.automaton.find_matches_as_indexes(text, overlapping=True)
+                 if not ((s and wordchar(text, s - 1)) or (e < n_text and wordchar(text, e)))]
+        found.sort()  # leftmost, then longest
+        values, out, last = self._values, [], 0
+        for s, neg_end, k in found:
+            if s >= last:
+                out.append((-neg_end - 1, values[k]))
+                last = -neg_end
         return out
 
     def _places_in_context(self, text: str, chosen: list) -> list:
@@ -462,7 +453,7 @@ class Matcher:
         # pattern (2).
         cands, found, anchors = [], [], []
         known_ends: set[int] = set()
-        if len(self.automaton):
+        if self.automaton is not None:
             for end, (eid, amb, anchor, n, body, anchor_n) in self._matches(text):
                 start = end - n + 1
                 if eid is not None:
