@@ -97,6 +97,9 @@ def test_generic_phrases_are_not_names(text):
     ("She is a staff nurse on Ward 5A at the Churchill.", "Ward 5A"),  # a ward by its number
     ("Ward 14 closed in May; Ward T4 stayed open.", "Ward 14"),
     ("Ward 14 closed in May; Ward T4 stayed open.", "Ward T4"),
+    ("The All-Party Parliamentary Group on Sickle Cell and Thalassaemia met.",
+     "All-Party Parliamentary Group on Sickle Cell and Thalassaemia"),
+    ("The APPG on Cancer met.", "All-Party Parliamentary Group on Cancer"),  # by its full name
 ])
 def test_more_naming_patterns(text, name):
     assert any(e.endswith(":" + name) for e, _ in found(text)), found(text)
@@ -423,6 +426,16 @@ def test_names_inside_a_longer_keys_failed_prefix_are_still_found():
                   {"aliases": ["Queen Elizabeth Hospital King Lynn"]}), ("lynn", "King Lynn", "PLACE"))
     text = "Patients at The Queen Elizabeth Hospital in King Lynn wait longest."
     assert [text[h.start:h.end] for h in m.find(text)] == ["Queen Elizabeth Hospital", "King Lynn"]
+
+
+def test_a_hyphenated_place_is_also_known_spaced(tmp_path):
+    from entities.gazetteer import build
+    from entities.settings import configure
+    data = tmp_path / "places.toml"
+    data.write_text('[[entity]]\nid = "stoke"\nname = "Stoke-on-Trent"\ntype = "PLACE"\n', encoding="utf-8")
+    gaz = build(configure({"PATH": str(tmp_path), "ENTITIES_GAZETTEER": [str(data)]}), lambda path: ("", {}))
+    assert gaz.by_id["stoke"].aliases == ["Stoke on Trent"]  # shown on its page, and in entities.json
+    assert [h.entity for h in Matcher(gaz).find("From Stoke on Trent to Stoke-on-Trent.")] == ["stoke", "stoke"]
 
 
 def test_a_straight_apostrophe_in_a_listed_name_matches_a_curly_one():

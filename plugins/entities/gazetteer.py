@@ -58,6 +58,14 @@ class Gazetteer:
             self.by_name[n] = e
         self._folded = None
 
+    def add_alias(self, e: Entity, name: str, ambiguous: bool = False) -> None:
+        """One more name for an entity already here (the caller has checked that no other entity has it)."""
+        e.aliases.append(name)
+        if ambiguous:
+            e.ambiguous.add(name)
+        self.by_name[name] = e
+        self._folded = None
+
     def remove(self, e: Entity) -> None:
         for n in e.names:
             self.by_name.pop(n, None)
@@ -175,4 +183,18 @@ def build(config, read_markdown) -> Gazetteer:
     for e in gaz:
         if e.successor and e.successor not in gaz.by_id:
             raise EntitiesConfigError(f"{e.origin}: successor '{e.successor}' is not a known entity id")
+        if e.type == "PLACE":
+            _spaced_names(gaz, e)
     return gaz
+
+
+_HYPHEN_LINKS = re.compile(r"-(on|upon|in|le|by|under|the|super|cum|en)-")
+
+
+def _spaced_names(gaz: Gazetteer, e: Entity) -> None:
+    """'Bradford on Avon' and 'Stoke on Trent' for Bradford-on-Avon and Stoke-on-Trent, as posts often write them,
+    where no other entity has that name."""
+    for name in [n for n in e.names if "-" in n]:
+        spaced = _HYPHEN_LINKS.sub(r" \1 ", name)
+        if spaced != name and spaced not in gaz.by_name:
+            gaz.add_alias(e, spaced, ambiguous=name in e.ambiguous)

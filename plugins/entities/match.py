@@ -108,7 +108,6 @@ _PARTY_ADJECTIVES = {"Green": "Green Party", "Reform": "Reform UK"}  # where the
 _PARTY_ROLE = re.compile(r" (?:MPs?|MEPs?|[Cc]ouncill?ors?|[Cc]andidates?|[Pp]eers?|[Ll]eaders?|co-leaders?|"
                          r"[Mm]embers?|group|voters?|vote|councils?|administration|government|manifesto)\b").match
 _PAPER_DAYS = {"Evening", "Daily", "Weekly", "Sunday", "Free"}
-_HYPHEN_LINKS = re.compile(r"-(on|upon|in|le|by|under|the|super|cum|en)-")
 _LISTED_SUFFIXES = (" University Hospital", " University Hospitals", " Hospital", " Hospitals", " NHS Trust",
                     " NHS Foundation Trust")  # longest first: 'James Cook' of James Cook University Hospital
 
@@ -151,11 +150,6 @@ class Matcher:
                 if "'" in name and name.replace("'", "’") not in gazetteer.by_name:
                     words.setdefault(name.replace("'", "’"), [e.id, name in e.ambiguous, None, len(name),
                                                               e.type != "PLACE"])
-            if e.type == "PLACE":  # 'Stoke on Trent' for Stoke-on-Trent
-                for name in e.names:
-                    spaced = _HYPHEN_LINKS.sub(r" \1 ", name) if "-" in name else name
-                    if spaced != name and spaced not in gazetteer.by_name:
-                        words.setdefault(spaced, [e.id, name in e.ambiguous, None, len(spaced), False])
         self.lone_shorts = set()  # one-word short names of hospitals: only where they stand alone
         for short, eid in _hospital_short_names(gazetteer).items():
             if short not in words:

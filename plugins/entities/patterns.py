@@ -90,7 +90,10 @@ _SUFFIXES = {
 _PREFIXES = {"university": ["University of"], "campaign": ["Save", "Friends of", "Hands Off", "Defend", "Keep",
                                                            "Support"],
              "operation": ["Operation"],  # a police or NHS operation: 'Operation Lincoln' (EVENT)
-             "healthwatch": ["Healthwatch"]}
+             "healthwatch": ["Healthwatch"],
+             # 'the All-Party Parliamentary Group on Sickle Cell and Thalassaemia'
+             "appg": [f"{w} {to}" for w in ("All-Party Parliamentary Group", "All Party Parliamentary Group",
+                                            "APPG") for to in ("on", "for")]}
 _ROLES = ["chief executive", "chief exec", "chief officer", "chair", "chairman", "chairwoman", "medical director",
           "chief nurse", "director", "health secretary", "secretary of state", "health minister", "minister",
           "councillor", "cllr", "cllr.", "dr", "dr.", "sir", "dame", "professor", "prof", "prof.", "mr", "mrs", "ms",
@@ -318,8 +321,13 @@ def title(text: str, start: int, end: int) -> Found | None:
     return Found(offset, offset + len(name), name, kind, "title")
 
 
+_APPG = "All-Party Parliamentary Group "
+
+
 def aliases(name: str) -> list[str]:
     """The other ways of writing a pattern-found name, shown on its page and looked up in the gazetteer."""
+    if name.startswith(_APPG):
+        return ["APPG " + name[len(_APPG):]]
     if name.endswith(" CCG"):
         place = name[:-4]
         return [f"{place} Clinical Commissioning Group", f"NHS {place} CCG", f"NHS {place} Clinical Commissioning Group"]
@@ -387,8 +395,10 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
         stop = m.end()
         if _POSSESSIVE.search(words[-1]) and not (len(words) > 1 and words[-2] in ("St", "St.", "Saint")):
             stop -= 2  # 'Healthwatch Norfolk’s members'; but 'Friends of St Petroc’s' is the name
-        if _generic(words) and anchor.kind != "campaign":  # 'Save Our NHS' is a campaign all the same
+        if _generic(words) and anchor.kind not in ("campaign", "appg"):  # 'Save Our NHS', 'APPG on Cancer'
             return None
+        if anchor.kind == "appg":  # 'APPG on Haemophilia …' is the All-Party Parliamentary Group on Haemophilia …
+            return Found(start, stop, _APPG + text[end - len(word.rsplit(" ", 1)[1]):stop], anchor.type, anchor.kind)
         return Found(start, stop, text[start:stop], anchor.type, anchor.kind)
     if word == "Ward":
         code = _WARD_CODE.match(text, end)
