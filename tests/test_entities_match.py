@@ -100,6 +100,9 @@ def test_generic_phrases_are_not_names(text):
     ("The All-Party Parliamentary Group on Sickle Cell and Thalassaemia met.",
      "All-Party Parliamentary Group on Sickle Cell and Thalassaemia"),
     ("The APPG on Cancer met.", "All-Party Parliamentary Group on Cancer"),  # by its full name
+    ("Boats on the River Medina and the River Great Ouse.", "River Medina"),  # a river, one at a time
+    ("Boats on the River Medina and the River Great Ouse.", "River Great Ouse"),
+    ("The hospital on Castle Lane East is full.", "Castle Lane East"),  # a compass word ends a street's name
 ])
 def test_more_naming_patterns(text, name):
     assert any(e.endswith(":" + name) for e, _ in found(text)), found(text)

@@ -90,6 +90,7 @@ _SUFFIXES = {
 _PREFIXES = {"university": ["University of"], "campaign": ["Save", "Friends of", "Hands Off", "Defend", "Keep",
                                                            "Support"],
              "operation": ["Operation"],  # a police or NHS operation: 'Operation Lincoln' (EVENT)
+             "river": ["River"],  # 'the River Medina' (PLACE)
              "healthwatch": ["Healthwatch"],
              # 'the All-Party Parliamentary Group on Sickle Cell and Thalassaemia'
              "appg": [f"{w} {to}" for w in ("All-Party Parliamentary Group", "All Party Parliamentary Group",
@@ -102,6 +103,7 @@ _ROLES = ["chief executive", "chief exec", "chief officer", "chair", "chairman",
 
 PLACE_KINDS = {"street", "landmark"}
 _SUFFIX_TYPES = {"act": "LAW", "bill": "LAW", "event": "EVENT", "document": "DOCUMENT"}
+_PREFIX_TYPES = {"operation": "EVENT", "river": "PLACE"}
 # Place endings that are also surnames: after a lone given name they make a person ('Edward Heath').
 _SURNAME_ENDINGS = {"Way", "Close", "Gate", "Gates", "Green", "Heath", "Hill", "Moor", "Common", "Bridge", "Park",
                     "Church", "Chapel", "Castle", "Tower", "Station", "Hall", "Ward"}
@@ -156,7 +158,7 @@ def anchors(given: dict[str, bool] | None = None) -> dict[str, Anchor]:
                             after=False, keep=kind not in ("ccg", "icb"))
     for kind, words in _PREFIXES.items():
         for w in words:
-            out[w] = Anchor("EVENT" if kind == "operation" else "ORG", kind, after=True, keep=True)
+            out[w] = Anchor(_PREFIX_TYPES.get(kind, "ORG"), kind, after=True, keep=True)
     road = Anchor("PLACE", "road", after=False, keep=True)  # one for all 21,000 road numbers
     for number in _road_numbers():
         out[number] = road
@@ -178,6 +180,7 @@ _SURNAME_WORD = r"(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-
 _PERSON = re.compile(rf"\s+(?P<name>{_SURNAME_WORD}(?: {_SURNAME_WORD}){{1,2}})")  # after a role: 'Katrina Percy'
 # A surname may open with lower-case particles: 'Paul von der Heyde', 'Ana da Silva', 'Jan de Vries'.
 _SURNAME = re.compile(rf" (?P<s>(?:(?:von|van|de|der|den|du|da|di|del|della|dos|le|la) )*{_SURNAME_WORD})")
+_RIVER_WORDS = re.compile(r"(?: [A-Z][\w'’-]*){1,2}")  # 'River Great Ouse'; never 'River X and River Y'
 _AFTER_WORDS = re.compile(r"(?: (?:[A-Z][\w'’&-]*|(?:and|of|upon|&)(?= [A-Z]))){1,5}")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]['\"’”)\]]*|\n)\s*['\"‘“(\[]*$")
 
@@ -388,7 +391,7 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
     if anchor.after:
         if anchor.kind == "campaign" and text.startswith(" the ", end) and word in _THE_CAMPAIGNS:
             end += 4  # 'Keep the Horton General', 'Save the Alex': the 'the' is part of the name
-        m = _AFTER_WORDS.match(text, end)
+        m = (_RIVER_WORDS if anchor.kind == "river" else _AFTER_WORDS).match(text, end)
         if not m or (anchor.kind == "campaign" and not _campaign_ok(text, start, m.group())):
             return None
         words = m.group().split()
@@ -426,12 +429,16 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
         end = more.end() if more else end
     elif anchor.kind == "service" and _UK_AFTER.match(text, end):
         end += 3  # 'Fertility Network UK', 'Action on Smoking and Health UK': the country is part of the name
+    elif anchor.kind == "street":
+        more = _STREET_MORE.match(text, end)  # 'Castle Lane East', 'London Road North'
+        end = more.end() if more else end
     return Found(name_start - 4 if nhs else name_start, end, _canonical(anchor.kind, text, name_start, name_end, end),
                  anchor.type, anchor.kind, name_end)
 
 
 _COMPANY_MORE = re.compile(r" (?:Services|Group|UK|Partnership|Solutions)(?![\w-])")
 _UK_AFTER = re.compile(r" UK(?![\w-])")
+_STREET_MORE = re.compile(r" (?:East|West|North|South)(?![\w'’-])(?! [A-Z])")
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) \Z")
 _WARD_CODE = re.compile(r" (?:[A-Z]{1,2}\d{1,3}[A-Z]?|\d{1,3}[A-Z]?)(?![\w-]|[.,]\d)")
 
