@@ -103,6 +103,9 @@ def test_generic_phrases_are_not_names(text):
     ("Boats on the River Medina and the River Great Ouse.", "River Medina"),  # a river, one at a time
     ("Boats on the River Medina and the River Great Ouse.", "River Great Ouse"),
     ("The hospital on Castle Lane East is full.", "Castle Lane East"),  # a compass word ends a street's name
+    ("We met at the Georgian Theatre Royal in June.", "Georgian Theatre Royal"),
+    ("Soldiers of the Yorkshire Regiment wait longest.", "Yorkshire Regiment"),
+    ("Her mother, Rosamund Adoo-Kissi-Debrah, spoke.", "Rosamund Adoo-Kissi-Debrah"),  # two hyphens
 ])
 def test_more_naming_patterns(text, name):
     assert any(e.endswith(":" + name) for e, _ in found(text)), found(text)
@@ -439,6 +442,14 @@ def test_a_hyphenated_place_is_also_known_spaced(tmp_path):
     gaz = build(configure({"PATH": str(tmp_path), "ENTITIES_GAZETTEER": [str(data)]}), lambda path: ("", {}))
     assert gaz.by_id["stoke"].aliases == ["Stoke on Trent"]  # shown on its page, and in entities.json
     assert [h.entity for h in Matcher(gaz).find("From Stoke on Trent to Stoke-on-Trent.")] == ["stoke", "stoke"]
+
+
+def test_a_bill_is_the_act_it_became_where_one_act_has_that_name():
+    m = _matcher(("env-act", "Environment Act 2021", "LAW"), ("mha-1983", "Mental Health Act 1983", "LAW"),
+                 ("mha-2007", "Mental Health Act 2007", "LAW"))
+    assert [h.entity for h in m.find("MPs debated the Environment Bill.")] == ["env-act"]
+    # Two Mental Health Acts: which one a Bill became is not for the matcher to guess.
+    assert not {h.entity for h in m.find("MPs debated the Mental Health Bill.")} & {"mha-1983", "mha-2007"}
 
 
 def test_a_straight_apostrophe_in_a_listed_name_matches_a_curly_one():

@@ -88,6 +88,7 @@ def _outermost(found: list) -> list:
 
 
 _COMPANY_ENDINGS = (" Ltd", " Limited", " plc", " PLC", " LLP")
+_ACT_OF_YEAR = re.compile(r"(.+) Act \d{4}")
 _CAPITALS = re.compile(r"(?<![\w'’-])[A-Z]{3,8}(?![\w'’-])")  # 'BRI', 'OUH': perhaps a body named in full
 _INITIAL_WORDS = re.compile(r"(?<![\w'’])[A-Z]")  # the capital opening each word ('of', 'and' have none)
 _TRUST_ENDINGS = (" NHS Foundation Trust", " NHS Trust", " Foundation Trust")
@@ -150,6 +151,17 @@ class Matcher:
                 if "'" in name and name.replace("'", "’") not in gazetteer.by_name:
                     words.setdefault(name.replace("'", "’"), [e.id, name in e.ambiguous, None, len(name),
                                                               e.type != "PLACE"])
+        # 'the Environment Bill' is the Environment Act 2021, where one listed Act has that name (the Mental
+        # Health Acts of 1983 and 2007 share theirs: which one a Bill became is for the gazetteer to say).
+        acts: dict[str, str | None] = {}
+        for e in gazetteer:
+            for n in (e.names if e.type == "LAW" and not e.generic else ()):
+                act = _ACT_OF_YEAR.fullmatch(n)
+                if act:
+                    acts[act[1]] = e.id if acts.get(act[1], e.id) == e.id else None
+        for base, eid in acts.items():
+            if eid is not None and base + " Bill" not in gazetteer.by_name:
+                words.setdefault(base + " Bill", [eid, False, None, len(base) + 5, True])
         self.lone_shorts = set()  # one-word short names of hospitals: only where they stand alone
         for short, eid in _hospital_short_names(gazetteer).items():
             if short not in words:

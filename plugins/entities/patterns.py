@@ -62,7 +62,8 @@ _SUFFIXES = {
                 "Patients Group", "Patients’ Group", "League of Friends", "Samaritans", "Clinical Senate",
                 "Foundation", "Charity", "Watch", "for Justice", "Action", "Defenders", "Supporters", "Authority",
                 "Foodbank", "Food Bank", "Larder", "Men’s Shed", "Men's Shed", "Working Group", "Steering Group",
-                "Task Force", "Taskforce", "Fund", "Matters", "Band", "Choir", "HOSC", "OSC", "Families"],
+                "Task Force", "Taskforce", "Fund", "Matters", "Band", "Choir", "HOSC", "OSC", "Families",
+                "Regiment"],
     "paper": ["Echo", "Chronicle", "Gazette", "Herald", "Advertiser", "Argus", "Courier", "Examiner", "Sentinel",
               "Mercury"],
     # Words that are a paper's name only after a place's ('Banbury Guardian', 'Hull Daily Mail'): the matcher checks.
@@ -176,7 +177,7 @@ _POSSESSIVE = re.compile(r"['’]s\Z")
 # Not 'on' or 'in': 'Porthellis on Cornwall Council' and 'Princess Royal Hospital in Telford' are two names each.
 _LINKS = {"and", "of", "upon", "the", "for", "&"}
 # A surname: 'Percy', 'McDonald', 'O’Brien', 'Allin-Khan' (never with a possessive: 'Percy’s' is Percy).
-_SURNAME_WORD = r"(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])"
+_SURNAME_WORD = r"(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z]+(?:-[A-Z][a-z]+){0,2}(?![\w-])"  # 'Adoo-Kissi-Debrah'
 _PERSON = re.compile(rf"\s+(?P<name>{_SURNAME_WORD}(?: {_SURNAME_WORD}){{1,2}})")  # after a role: 'Katrina Percy'
 # A surname may open with lower-case particles: 'Paul von der Heyde', 'Ana da Silva', 'Jan de Vries'.
 _SURNAME = re.compile(rf" (?P<s>(?:(?:von|van|de|der|den|du|da|di|del|della|dos|le|la) )*{_SURNAME_WORD})")
@@ -432,6 +433,8 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
     elif anchor.kind == "street":
         more = _STREET_MORE.match(text, end)  # 'Castle Lane East', 'London Road North'
         end = more.end() if more else end
+    elif word == "Theatre" and text.startswith(" Royal", end) and not _WORDCHAR(text, end + 6):
+        end += 6  # 'the Georgian Theatre Royal'
     return Found(name_start - 4 if nhs else name_start, end, _canonical(anchor.kind, text, name_start, name_end, end),
                  anchor.type, anchor.kind, name_end)
 
