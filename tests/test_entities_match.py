@@ -452,6 +452,13 @@ def test_a_bill_is_the_act_it_became_where_one_act_has_that_name():
     assert not {h.entity for h in m.find("MPs debated the Mental Health Bill.")} & {"mha-1983", "mha-2007"}
 
 
+def test_a_hospitals_one_word_name_that_is_the_posts_persons_surname_is_the_person():
+    m = _matcher(("corbett", "Corbett Hospital", "ORG"))
+    text = "Hannah Corbett lost her baby. Corbett has campaigned ever since."
+    assert [h.entity for h in m.find(text)] == ["pattern:PERSON:Hannah Corbett"]
+    assert [h.entity for h in m.find("Patients at Corbett were moved.")] == ["corbett"]
+
+
 def test_a_straight_apostrophe_in_a_listed_name_matches_a_curly_one():
     m = _matcher(("kings-cross", "King's Cross", "PLACE"))
     assert [h.entity for h in m.find("Sleeping rough at King’s Cross and King's Cross.")] == ["kings-cross"] * 2

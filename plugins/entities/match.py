@@ -258,13 +258,15 @@ class Matcher:
         return out
 
     def _not_surnames(self, text: str, chosen: list) -> list:
-        """A place that is the surname of someone the post names ('Hartley said', after 'Owen Hartley') is
-        that person, not the town."""
+        """A place, or a hospital's one-word name, that is the surname of someone the post names ('Hartley
+        said', after 'Owen Hartley'; 'Corbett', after 'Hannah Corbett') is that person, not the town or the
+        Corbett Hospital."""
         surnames = {text[c[0]:c[4]].rsplit(" ", 1)[-1] for c in chosen
                     if (c[5] in self.people or c[5].startswith("pattern:PERSON:")) and " " in text[c[0]:c[4]]}
         if not surnames:
             return chosen
-        return [c for c in chosen if c[5] not in self.places or text[c[0]:c[4]] not in surnames]
+        return [c for c in chosen if text[c[0]:c[4]] not in surnames
+                or (c[5] not in self.places and text[c[0]:c[4]] not in self.lone_shorts)]
 
     def _given_alone(self, text: str, chosen: list) -> list:
         """A given name on its own ('Julie said') is the post's person of that given name ('Julie Bailey') or
@@ -471,8 +473,9 @@ class Matcher:
         if self.lone_shorts:
             cands = [c for c in cands if text[c[0]:c[4]] not in self.lone_shorts or _standing_alone(text, c[0], c[4])]
         # A given name where a listed name starts ('Simon' of 'Simon Stevens') needs no second look.
-        # (A listed place there is a surname: 'Owen Hartley' is a person, not Owen and the village of Hartley.)
-        listed = {c[0] for c in cands if c[5] not in self.places}
+        # (A listed place there is a surname: 'Owen Hartley' is a person, not Owen and the village of Hartley;
+        # so is a hospital's one-word name: 'Hannah Corbett', not the Corbett Hospital.)
+        listed = {c[0] for c in cands if c[5] not in self.places and text[c[0]:c[4]] not in self.lone_shorts}
         place_ends = {c[4] for c in cands if c[5] in self.places}  # "Corby’s Lakeside Health Centre"
         place_spans = {c[0]: c[4] for c in cands if c[5] in self.places}
         for start, end, anchor in anchors:
