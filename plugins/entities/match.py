@@ -142,21 +142,19 @@ class Matcher:
         self.use_patterns = use_patterns
         # key -> (entity id or None, ambiguous, anchor or None, length, not a place): a name can be both.
         words: dict[str, list] = {}
+        # 'the Environment Bill' is the Environment Act 2021, where one listed Act has that name (the Mental
+        # Health Acts of 1983 and 2007 share theirs: which one a Bill became is for the gazetteer to say).
+        acts: dict[str, str | None] = {}
         for e in gazetteer:
             if e.generic:  # a kind of body is not a named entity: 'CCGs' stays untagged
                 continue
             for name in e.names:
                 words[name] = [e.id, name in e.ambiguous, None, len(name), e.type != "PLACE"]
             for name in e.names:  # "King's Cross" as pasted text spells it, "King’s Cross", where no name is so
-                if "'" in name and name.replace("'", "’") not in gazetteer.by_name:
-                    words.setdefault(name.replace("'", "’"), [e.id, name in e.ambiguous, None, len(name),
-                                                              e.type != "PLACE"])
-        # 'the Environment Bill' is the Environment Act 2021, where one listed Act has that name (the Mental
-        # Health Acts of 1983 and 2007 share theirs: which one a Bill became is for the gazetteer to say).
-        acts: dict[str, str | None] = {}
-        for e in gazetteer:
-            for n in (e.names if e.type == "LAW" and not e.generic else ()):
-                act = _ACT_OF_YEAR.fullmatch(n)
+                curly = name.replace("'", "’")
+                if curly != name and curly not in gazetteer.by_name:
+                    words.setdefault(curly, [e.id, name in e.ambiguous, None, len(name), e.type != "PLACE"])
+                act = _ACT_OF_YEAR.fullmatch(name) if e.type == "LAW" else None
                 if act:
                     acts[act[1]] = e.id if acts.get(act[1], e.id) == e.id else None
         for base, eid in acts.items():
@@ -329,10 +327,13 @@ class Matcher:
             return False  # 'the Bishop of Liverpool', 'the Duke of York': an office, not a surname
         return not after or after.group(1) in patterns.NOT_NAME_WORDS
 
+    def _listed_place(self, name: str) -> bool:
+        place = self.gazetteer.by_name.get(name)
+        return place is not None and place.type == "PLACE"
+
     def _place_surname(self, text: str, start: int, end: int) -> bool:
         """Whether the last word of the name at text[start:end] is a listed place ('Will Oldham, one of…?')."""
-        place = self.gazetteer.by_name.get(text[start:end].rsplit(" ", 1)[-1])
-        return place is not None and place.type == "PLACE"
+        return self._listed_place(text[start:end].rsplit(" ", 1)[-1])
 
     def _person_named_again(self, text: str, start: int, end: int) -> bool:
         """As `_named_again`, but a surname that is a listed place is no support: 'Will Stamford and Rutland
@@ -346,8 +347,7 @@ class Matcher:
         words = text[f.start:f.name_end].split()
         while words and words[-1] in _PAPER_DAYS:
             words.pop()
-        place = self.gazetteer.by_name.get(" ".join(words)) if words else None
-        return place is not None and place.type == "PLACE"
+        return bool(words) and self._listed_place(" ".join(words))
 
     def _party_adjectives(self, text: str) -> list[tuple]:
         """'the Green MP', 'Reform councillors': a party named by its adjective before one of its people."""
@@ -452,6 +452,18 @@ class Matcher:
             out += [(at, -len(abbr), False, -1, at + len(abbr), key) for at in _whole_words(text, abbr)]
         return out
 
+    def _weak(self, text: str, c: tuple, starts: dict) -> bool:
+        """An ambiguous name at a sentence start that nothing shows to be a name: not what follows ('Unison
+        says', but not a comma after a person whose surname is a listed place: 'Will Oldham, one of…?'), not
+        another name it is paired with, not the person named again."""
+        if not c[2] or not patterns.sentence_start(text, c[0]) or self._and_another(text, c, starts):
+            return False
+        person = c[5].startswith("pattern:PERSON:")
+        if _PROPER_AFTER(text, c[4]) and not (person and text.startswith(",", c[4])
+                                              and self._place_surname(text, c[0], c[4])):
+            return False
+        return not (person and self._person_named_again(text, c[0], c[4]))
+
     def find(self, text: str, titles=()) -> list[Hit]:
         """Whole-word, case-sensitive, leftmost-longest mentions; ambiguous names only with support.
 
@@ -520,18 +532,15 @@ class Matcher:
         # An ambiguous name ('Monitor', 'Unison') counts where it cannot be an ordinary word: mid-sentence, or
         # with a possessive ('Unison’s members'); and then at a sentence start in the same post too.
         starts = {c[0]: c for c in chosen}
-        weak = [c[2] and patterns.sentence_start(text, c[0]) and not self._and_another(text, c, starts)
-                and not (_PROPER_AFTER(text, c[4]) and not (person and text.startswith(",", c[4])
-                                                             and self._place_surname(text, c[0], c[4])))
-                and not (person and self._person_named_again(text, c[0], c[4]))
-                for c in chosen for person in (c[5].startswith("pattern:PERSON:"),)]
+        weak = [self._weak(text, c, starts) for c in chosen]
         supported = {c[5] for c, w in zip(chosen, weak) if not w}
         hits = [Hit(c[0], c[4], c[5], c[2], w) for c, w in zip(chosen, weak) if not w or c[5] in supported]
         # 'Will Oldham, one of the poorest boroughs…?' is no person; the place inside it still counts.
-        dropped = [c for c, w in zip(chosen, weak) if w and c[5] not in supported and c[5].startswith("pattern:PERSON:")]
+        dropped = [c for c, w in zip(chosen, weak)
+                   if w and c[5] not in supported and c[5].startswith("pattern:PERSON:")]
         if dropped:
             inner, last = [], -1
-            for c in sorted(cands):
+            for c in cands:  # sorted above
                 if not c[2] and c[3] <= 0 and c[0] >= last and any(d[0] <= c[0] and c[4] <= d[4] and c != d
                                                                    for d in dropped):
                     inner.append(c)
