@@ -87,10 +87,15 @@ def write_annotated_posts(folder: Path, n: int) -> None:
                                                                               encoding="utf-8")
 
 
+def write_corpus(corpus: str, folder: Path, n: int) -> None:
+    """n posts of the given corpus ('generated' or 'annotated') into folder."""
+    (write_annotated_posts if corpus == "annotated" else write_markdown_posts)(folder, n)
+
+
 def bench(n: int, runs: int, corpus: str = "generated") -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         content = Path(tmp) / "content"
-        (write_annotated_posts if corpus == "annotated" else write_markdown_posts)(content / "posts", n)
+        write_corpus(corpus, content / "posts", n)
         plain, full = [], []
         for _ in range(runs):  # alternate, so noise on the shared machine falls on both
             plain.append(run_build(None, content, Path(tmp) / "plain", plain=True))

@@ -21,8 +21,7 @@ from time import process_time
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "plugins"))
-from bench_build import PLAIN, write_annotated_posts  # noqa: E402
-from corpus import write_markdown_posts  # noqa: E402
+from bench_build import PLAIN, write_corpus  # noqa: E402
 
 
 def timed(table: dict, key: str, fn):
@@ -62,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         content = Path(tmp) / "content"
-        (write_annotated_posts if args.corpus == "annotated" else write_markdown_posts)(content / "posts", args.posts)
+        write_corpus(args.corpus, content / "posts", args.posts)
         override = {"PATH": str(content), "OUTPUT_PATH": str(Path(tmp) / "out"), "CACHE_CONTENT": False,
                     "LOAD_CONTENT_CACHE": False, **(PLAIN if args.plain else {})}  # plain: as the benchmark builds it
         settings = read_settings(None if args.plain else str(ROOT / "pelicanconf.py"), override=override)
