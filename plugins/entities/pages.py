@@ -1,6 +1,7 @@
 """The site-wide part: entity pages (by year, co-mentions, feed), the entities index and entities.json."""
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -60,7 +61,15 @@ class EntitiesGenerator(Generator):
         STATS["analyse"] = process_time() - start
         log.info("entities: %d posts, %d entities with pages, %d links", len(published), len(visible), links)
         start = process_time()
-        related = Relater(self.config, self.problems).build(published, everything, self.refs)
+        # Ranking makes some 100,000 short-lived containers and no reference cycles; a full collection in
+        # the middle of it would walk everything the analysis just built, for nothing to free.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            related = Relater(self.config, self.problems).build(published, everything, self.refs)
+        finally:
+            if collecting:
+                gc.enable()
         STATS["relate"] = process_time() - start
         log.info("related stories: %d links", related)
         self.problems.report()

@@ -11,11 +11,10 @@ The author has the last word: `Related:` pins stories first, `Related-Exclude:` 
 """
 from __future__ import annotations
 
-import heapq
 import math
 from bisect import bisect_left
-from collections import Counter, defaultdict
-from itertools import islice
+from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, field
 
 from .metaline import listed, where
@@ -51,15 +50,17 @@ def _and(items: list[str]) -> str:
 
 def _most_shared(shared: Counter, k: int, ordinal: int) -> list[int]:
     """The k candidates sharing most features; on equal counts the nearest in time (closeness orders them
-    later anyway). Sorting is left to C: no key function runs per candidate."""
+    later anyway), the earlier of two equally near. Counting and sorting stay in C: the one pass in Python
+    keeps the few at or above the k-th count, and only those are ordered."""
     if len(shared) <= k:
         return list(shared)
-    floor = heapq.nlargest(k, shared.values())[-1]
-    best = [j for j, c in shared.items() if c > floor]
-    tied = [j for j, c in shared.items() if c == floor]
-    if len(best) + len(tied) > k:
-        tied = [j for _, j in sorted(zip([abs(j - ordinal) for j in tied], tied))][:k - len(best)]
-    return best + tied
+    counts = sorted(shared.values(), reverse=True)
+    floor = counts[k - 1]
+    if counts[k] < floor:
+        return [j for j, c in shared.items() if c >= floor]
+    # More than k at the k-th count: order those by count, then distance in time, the earlier one first.
+    top = sorted([(-c, abs(j - ordinal), j) for j, c in shared.items() if c >= floor])
+    return [j for _, _, j in top[:k]]
 
 
 class Relater:
@@ -72,16 +73,27 @@ class Relater:
     def _raw_features(self, article) -> dict[tuple[str, str], float]:
         """Feature -> how strongly the post has it, before rarity: entities by mentions, tags and category flat."""
         feats: dict[tuple[str, str], float] = {}
+        labels = self.labels  # feature -> what a reason calls it; the first post to have it names it
         for m in getattr(article, "entities", []):
-            if m.entity.origin == "pattern" and m.type == "PERSON" and " " not in m.name:
+            e = m.entity
+            if e.origin == "pattern" and m.type == "PERSON" and " " not in m.name:
                 continue  # 'Toby', 'Alan': people known by a given name alone are rarely the same person
             tf = _TF[m.count] if m.count < len(_TF) else 1.0 + math.log(m.count)
-            feats[(ENTITY, m.entity.id)] = tf * SALIENT if m.salient else tf
+            f = (ENTITY, e.id)
+            feats[f] = tf * SALIENT if m.salient else tf
+            if f not in labels:
+                labels[f] = e
         for t in getattr(article, "tags", None) or []:
-            feats[(TAG, t.slug)] = 1.0
+            f = (TAG, t.slug)
+            feats[f] = 1.0
+            if f not in labels:
+                labels[f] = str(t)
         cat = getattr(article, "category", None)
         if cat is not None:
-            feats[(CATEGORY, cat.slug)] = 1.0
+            f = (CATEGORY, cat.slug)
+            feats[f] = 1.0
+            if f not in labels:
+                labels[f] = str(cat)
         return feats
 
     def build(self, published: list, everything: list, refs) -> int:
@@ -92,11 +104,9 @@ class Relater:
                 a.related_stories = []
             return 0
         pool = sorted(published, key=lambda a: (a.date, a.source_path))
+        self.labels = {}
         raw = [self._raw_features(a) for a in pool]
-        df: dict = defaultdict(int)
-        for feats in raw:
-            for f in feats:
-                df[f] += 1
+        df = Counter(chain.from_iterable(raw))
         n = len(pool)
         weight_of = {ENTITY: cfg.related_weights["entities"], TAG: cfg.related_weights["tags"],
                      CATEGORY: cfg.related_weights["category"]}
@@ -105,45 +115,52 @@ class Relater:
         common = max(2, n // 2)
         idf = {f: math.log(1 + (n - d + 0.5) / (d + 0.5)) * weight_of[f[0]] if d <= common else 0.0
                for f, d in df.items()}
-        vectors = [self._weigh(feats, idf) for feats in raw]
-        # Inverted index, each posting list in date order (pool is), with each post's weight for the feature.
-        postings: dict = defaultdict(lambda: ([], []))  # feature -> (pool indexes, ascending; weights)
+        # From here on a feature is its rank in (kind, key) order: int keys hash and compare fastest, and
+        # ties between equal weights still fall the same way on every build.
+        self.features = sorted(f for f, w in idf.items() if w > 0)
+        fid = {f: i for i, f in enumerate(self.features)}
+        self.kinds = [kind for kind, _ in self.features]
+        labels = self.labels  # how a reason says each feature: 'the Mazars Review', '‘maternity’', 'Campaigns'
+        self.said = [_the(labels[f]) if f[0] == ENTITY else f"‘{labels[f]}’" if f[0] == TAG else labels[f]
+                     for f in self.features]
+        vectors = [self._weigh(feats, idf, fid) for feats in raw]
+        # Inverted index: feature -> the posts that have it, as pool indexes, so in date order.
+        postings: list[list[int]] = [[] for _ in self.features]
         for i, vec in enumerate(vectors):
-            for f, w in vec.items():
-                p = postings[f]
-                p[0].append(i)
-                p[1].append(w)
+            for f in vec:
+                postings[f].append(i)
         self.pool, self.vectors, self.postings = pool, vectors, postings
+        self.reasons: dict[tuple[int, int], list[str]] = {}
         self.days = [a.date.timestamp() / 86400 for a in pool]
         newest = sorted(range(n), key=lambda i: (-self.days[i], pool[i].source_path))
         self.newest_first = {i: rank for rank, i in enumerate(newest)}
         position = {id(a): i for i, a in enumerate(pool)}
-        order = [(a.date, a.source_path) for a in pool]
         by_key = self._lookup(pool)
-        self._name_features(pool)
         made = 0
         for a in everything:
             i = position.get(id(a))
-            vec = vectors[i] if i is not None else self._weigh(self._raw_features(a), idf)
-            day = a.date.timestamp() / 86400
-            pins, excluded = self._overrides(a, by_key)
+            vec = vectors[i] if i is not None else self._weigh(self._raw_features(a), idf, fid)
+            day = self.days[i] if i is not None else a.date.timestamp() / 86400
+            pins, excluded = self._overrides(a, by_key) if "related" in a.metadata or "related-exclude" in a.metadata \
+                else ((), ())
             pinned = [position[id(p)] for p in pins]
             skip = {position[x] for x in excluded} | set(pinned) | ({i} if i is not None else set())
-            ordinal = i if i is not None else bisect_left(order, (a.date, a.source_path))
+            ordinal = i if i is not None else bisect_left([(p.date, p.source_path) for p in pool],
+                                                          (a.date, a.source_path))
             chosen = self._rank(vec, day, ordinal, skip)[:max(0, cfg.related - len(pinned))]
             a.related_stories = [
                 Related(refs.of(pool[j]), round(self._score(vec, day, j), 4),
                         self._reasons(vec, vectors[j]) or ["Chosen by the author"], True) for j in pinned
-            ] + [Related(refs.of(pool[j]), round(sc, 4), self._reasons(vec, vectors[j])) for sc, j in chosen]
+            ] + [Related(refs.of(pool[j]), round(sc, 4), self._reasons_for(i, j, vec)) for sc, j in chosen]
             made += len(a.related_stories)
         return made
 
     @staticmethod
-    def _weigh(feats: dict, idf: dict) -> dict:
+    def _weigh(feats: dict, idf: dict, fid: dict) -> dict:
         """The post's strongest features, weighted by rarity, as a unit vector (weak ones barely move a cosine)."""
-        vec = sorted(((s * idf.get(f, 0.0), f) for f, s in feats.items()), reverse=True)[:STRONGEST]
-        norm = math.sqrt(sum(w * w for w, _ in vec)) or 1.0
-        return {f: w / norm for w, f in vec if w > 0}
+        vec = sorted([(s * idf.get(f, 0.0), f) for f, s in feats.items()], reverse=True)[:STRONGEST]
+        norm = math.sqrt(sum([w * w for w, _ in vec])) or 1.0
+        return {fid[f]: w / norm for w, f in vec if w > 0}
 
     # --- ranking --------------------------------------------------------------------------------------
 
@@ -164,51 +181,71 @@ class Relater:
     def _rank(self, vec: dict, day: float, ordinal: int, skip: set) -> list[tuple[float, int]]:
         """Candidates are the posts sharing most of this post's strongest features (counted in C by Counter;
         on equal counts the nearest in time); the best of them are then scored exactly."""
-        half = self.config.related_window // 2
-        shared: Counter = Counter()
-        postings = self.postings
+        cfg = self.config
+        half = cfg.related_window // 2
         # The strongest features that another post shares (vec is strongest first): a name only this post
-        # has is rare, so strong, but leads nowhere.
-        seeds = islice((f for f in vec if f in postings and len(postings[f][0]) > 1), SEEDS)
-        for f in seeds:
-            idxs = postings[f][0]
-            if len(idxs) > 2 * half:  # a very common feature: only the posts nearest in time
+        # has is rare, so strong, but leads nowhere. A very common feature gives only the posts nearest in time.
+        found: list[int] = []
+        postings = self.postings
+        for idxs in [p for p in map(postings.__getitem__, vec) if len(p) > 1][:SEEDS]:
+            if len(idxs) > 2 * half:
                 k = bisect_left(idxs, ordinal)
-                shared.update(idxs[k - half if k > half else 0:k + half + 1])
+                found += idxs[k - half if k > half else 0:k + half + 1]
             else:
-                shared.update(idxs)
+                found += idxs
+        shared = Counter(found)
         for j in skip:
             shared.pop(j, None)
-        floor = self.config.related_min_score
+        floor = cfg.related_min_score
         # Enough in common is judged on the similarity alone; closeness in time only orders what passes. A post
         # with one story that clears the floor is part of a storyline, and the rest of it may share less with
         # this chapter: those clear a lower floor. A post with none gets none (no padding).
-        sims = [(self._similarity(vec, j), j) for j in _most_shared(shared, self.config.related + 4, ordinal)]
+        vectors = self.vectors
+        keys = vec.keys()
+        sims = []
+        for j in _most_shared(shared, cfg.related + 4, ordinal):
+            other = vectors[j]
+            sims.append((sum([vec[f] * other[f] for f in keys & other.keys()]), j))
         if not sims or max(sims)[0] < floor:
             return []
-        scored = [(sim * self._closeness(day, j), j) for sim, j in sims if sim >= floor * WEAKER]
+        t, scale, days = cfg.related_time_weight, cfg.related_time_scale, self.days
+        scored = [(sim * (1 - t + t * math.exp(-abs(day - days[j]) / scale)), j) for sim, j in sims
+                  if sim >= floor * WEAKER]
         # Best first; ties go to the newer post, then to the path, so two builds always agree.
-        scored.sort(key=lambda sj: (-round(sj[0], 9), self.newest_first[sj[1]]))
+        newest_first = self.newest_first
+        scored.sort(key=lambda sj: (-round(sj[0], 9), newest_first[sj[1]]))
         # Stories nearly as good as the best are chapters of this one's storyline: the nearest chapters first.
-        cut = self.config.related_storyline * scored[0][0] if scored and self.config.related_storyline else None
-        if cut is not None:
+        if cfg.related_storyline:
+            cut = cfg.related_storyline * scored[0][0]
             chapters = [sj for sj in scored if sj[0] >= cut]
-            chapters.sort(key=lambda sj: (abs(day - self.days[sj[1]]), self.newest_first[sj[1]]))
+            chapters.sort(key=lambda sj: (abs(day - days[sj[1]]), newest_first[sj[1]]))
             scored = chapters + [sj for sj in scored if sj[0] < cut]
         return scored
 
+    def _reasons_for(self, i: int | None, j: int, vec: dict) -> list[str]:
+        """Two posts share the same things whichever is read first: storylines link both ways, so each pair's
+        reasons are worked out once (the list is shared, and never changed)."""
+        if i is None:
+            return self._reasons(vec, self.vectors[j])
+        pair = (i, j) if i < j else (j, i)
+        reasons = self.reasons.get(pair)
+        if reasons is None:
+            reasons = self.reasons[pair] = self._reasons(vec, self.vectors[j])
+        return reasons
+
     def _reasons(self, vec: dict, other: dict) -> list[str]:
         # What they share, what counts most first (ties by name, so two builds agree).
-        shared = sorted([(-vec[f] * other[f], f) for f in vec.keys() & other.keys()])
-        entities = [self.entities[f[1]] for _, f in shared if f[0] == ENTITY][:2]
-        tags = [self.tags[f[1]] for _, f in shared if f[0] == TAG][:2]
+        kinds, said = self.kinds, self.said
+        shared = [f for _, f in sorted([(-vec[f] * other[f], f) for f in vec.keys() & other.keys()])]
+        entities = [said[f] for f in shared if kinds[f] == ENTITY][:2]
+        tags = [said[f] for f in shared if kinds[f] == TAG][:2]
         reasons = []
         if entities:
-            reasons.append("Also about " + _and([_the(e) for e in entities]))
+            reasons.append("Also about " + _and(entities))
         if tags:
-            reasons.append("Also tagged " + _and([f"‘{t}’" for t in tags]))
+            reasons.append("Also tagged " + _and(tags))
         if not reasons:
-            cats = [self.categories[f[1]] for _, f in shared if f[0] == CATEGORY]
+            cats = [said[f] for f in shared if kinds[f] == CATEGORY]
             if cats:
                 reasons.append("Also in " + cats[0])
         return reasons
@@ -224,17 +261,6 @@ class Relater:
             for key in (a.slug, rel, rel.rsplit(".", 1)[0], name, name.rsplit(".", 1)[0]):
                 keys.setdefault(key, a)
         return keys
-
-    def _name_features(self, pool: list) -> None:
-        """What each feature is called, for the reasons: the entity, the tag's or category's own name."""
-        self.entities, self.tags, self.categories = {}, {}, {}
-        for a in pool:
-            for m in getattr(a, "entities", []):
-                self.entities.setdefault(m.entity.id, m.entity)
-            for t in getattr(a, "tags", None) or []:
-                self.tags.setdefault(t.slug, str(t))
-            if getattr(a, "category", None) is not None:
-                self.categories.setdefault(a.category.slug, str(a.category))
 
     def _overrides(self, article, by_key: dict) -> tuple[list, set]:
         meta = getattr(article, "metadata", {})
