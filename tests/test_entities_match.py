@@ -585,6 +585,12 @@ def test_a_hospital_goes_by_one_word_in_a_post_that_names_it():
         ("glenfield-hospital", "Glenfield Hospital"), ("leicester", "Leicester"),
         ("glenfield-hospital", "Glenfield"),  # 'the Glenfield' is the hospital…
         ("glenfield", "Glenfield")]  # …'in Glenfield' the place
+    # 'the Horton' is Horton General Hospital in a post that names it; 'Horton' alone is still the place.
+    m = _matcher(("horton-general-hospital", "Horton General Hospital", "ORG"), ("horton", "Horton", "PLACE"))
+    text = "Births at the Horton General Hospital stopped. The Horton’s unit shut. Horton is a village."
+    assert [(h.entity, text[h.start:h.end]) for h in m.find(text)] == [
+        ("horton-general-hospital", "Horton General Hospital"), ("horton-general-hospital", "Horton"),
+        ("horton", "Horton")]
     # A one-word name that is no place stands for the hospital anywhere in the post; generic words never do.
     assert {h.entity for h in MATCHER.find("Patients at Leighton Hospital wait. Leighton has been propped up.")} == \
         {"pattern:ORG:Leighton Hospital"}

@@ -205,3 +205,18 @@ def test_a_listed_entity_named_only_in_the_title_is_mentioned(tmp_path):
     names = {e["id"]: e["name"] for e in doc["entities"]}
     [article] = doc["articles"]
     assert {names[i] for i in article["entities"]} == {"Southern Health NHS Foundation Trust", "Care Quality Commission"}
+
+
+def test_a_name_in_the_title_is_read_as_the_body_reads_it(tmp_path):
+    # On its own 'the Horton' would be the village; the body has named the hospital, so the title means it too.
+    files = {"horton.md": "Title: Horton\nType: PLACE\n\nA village.\n",
+             "horton-general-hospital.md": "Title: Horton General Hospital\nType: ORG\n\nBanbury's hospital.\n"}
+    posts = {"h.md": "Title: Births leave the Horton\nDate: 2016-08-01\n\nBirths stop at the Horton General Hospital. "
+                     "Mothers at the Horton will travel.\n",
+             "v.md": "Title: Horton fete\nDate: 2016-08-02\n\nThe fete in Horton is on Sunday.\n"}
+    done, out = build(tmp_path, posts=posts, entity_files=files)
+    assert done.returncode == 0, done.stdout + done.stderr
+    doc = json.loads((out / "entities.json").read_text(encoding="utf-8"))
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    found = {a["title"]: {names[i] for i in a["entities"]} for a in doc["articles"]}
+    assert found == {"Births leave the Horton": {"Horton General Hospital"}, "Horton fete": {"Horton"}}

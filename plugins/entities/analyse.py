@@ -36,6 +36,10 @@ class Mention:
         return self.entity.page_url
 
 
+def _after_the(text: str, start: int) -> bool:
+    return text[max(0, start - 4):start].lower() == "the "
+
+
 class Analyser:
     def __init__(self, gazetteer: Gazetteer, config: Config, problems: Problems):
         self.gazetteer = gazetteer
@@ -64,7 +68,15 @@ class Analyser:
         for h in hits:
             counts.setdefault(h.entity, []).append(h.start)
         # What the title names, a tag names, or the author lists under Entities:, is what the post is about.
-        titled = {h.entity for h in self.matcher.find(Markup(article.title).striptags())}
+        # A title is short and has no context of its own: a name it shares with the body, read the same way
+        # ('the Horton' after 'Horton General Hospital'), is what the body says it is.
+        text = doc.text
+        reading = {}
+        for h in hits:
+            reading.setdefault((text[h.start:h.end], _after_the(text, h.start)), h.entity)
+        title = Markup(article.title).striptags()
+        titled = {reading.get((title[h.start:h.end], _after_the(title, h.start)), h.entity)
+                  for h in self.matcher.find(title)}
         # A listed entity the title names is mentioned even if the body never names it again; a pattern name
         # needs the body too (a title in title case makes many words look like names).
         for key in titled:

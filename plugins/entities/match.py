@@ -381,8 +381,8 @@ class Matcher:
         call it 'North Wessex' or 'West Cumberland': within that post, the name without its 'NHS Trust' or
         'Hospital' stands for the same body (if it is two words or more and not itself a name the gazetteer
         knows). A hospital goes by one word too ('Leighton' for Leighton Hospital), and 'the Glenfield' is the
-        hospital even where Glenfield is also a place. `found` are pattern names; `listed` the gazetteer's
-        candidates."""
+        hospital even where Glenfield is also a place, as 'the Horton' is Horton General Hospital. `found` are
+        pattern names; `listed` the gazetteer's candidates."""
         shorts = []  # (short name, entity key or pattern name, 'hospital' or 'company' where it may be one word)
         for f in found:
             if f.kind in ("trust", "hospital", "company") and f.name_end >= 0:
@@ -397,6 +397,8 @@ class Matcher:
             if suffix and c[5] not in self.places:
                 short = name[:-len(suffix)]
                 shorts.append((short, c[5], "hospital" if suffix in _LISTED_SUFFIXES[:4] else None))
+                if short.endswith(" General") and suffix in _LISTED_SUFFIXES[:4]:
+                    shorts.append((short[:-len(" General")], c[5], "hospital"))  # 'the Horton'
                 inner = _ending(short, _LISTED_SUFFIXES[:4])
                 if inner:  # 'Calder Valley' of Calder Valley Hospitals NHS Foundation Trust
                     shorts.append((short[:-len(inner)], c[5], None))

@@ -63,7 +63,7 @@ _SUFFIXES = {
                 "Foundation", "Charity", "Watch", "for Justice", "Action", "Defenders", "Supporters", "Authority",
                 "Foodbank", "Food Bank", "Larder", "Men’s Shed", "Men's Shed", "Working Group", "Steering Group",
                 "Task Force", "Taskforce", "Fund", "Matters", "Band", "Choir", "HOSC", "OSC", "Families",
-                "Regiment"],
+                "Regiment", "UK"],
     "paper": ["Echo", "Chronicle", "Gazette", "Herald", "Advertiser", "Argus", "Courier", "Examiner", "Sentinel",
               "Mercury"],
     # Words that are a paper's name only after a place's ('Banbury Guardian', 'Hull Daily Mail'): the matcher checks.
@@ -411,6 +411,8 @@ def at_anchor(text: str, word: str, anchor: Anchor, start: int, end: int, known_
             return Found(start, code.end(), text[start:code.end()], "ORG", "unit")  # 'Ward 5A', 'Ward 14'
     if start < 2 or text[start - 1] != " ":
         return None
+    if word == "UK" and ((start - 1) in place_ends or (start - 1) in known_ends):
+        return None  # 'London UK' is London, and a listed body's name stays its own; 'Endometriosis UK' a charity
     if anchor.kind == "document" and (start - 1) in known_ends:
         return None  # 'the CQC Report', 'NHS England’s Plan': the body's, not a name
     if anchor.kind == "act":
