@@ -680,10 +680,21 @@ def test_a_listed_trust_named_hospitals_goes_by_its_name_without_hospitals():
     ("Brighter Futures for Children and Wokingham Borough Council agreed.",
      {("ORG", "Wokingham Borough Council")}),  # a name with 'for' is no area's
     ("Symphony Healthcare Services took over.", {("ORG", "Symphony Healthcare Services")}),
+    ("Porters moved to AGH Solutions; we need solutions.", {("ORG", "AGH Solutions")}),  # a trust's company
+    ("Endometriosis UK said so.", {("ORG", "Endometriosis UK")}),  # a charity
     ("Support the Bill; save the date.", set()),  # a plea, not a campaign called that
 ])
 def test_particles_openers_and_company_names(text, want):
     assert pattern_names(text) == want
+
+
+def test_a_listed_place_or_body_before_uk_keeps_its_own_name():
+    m = _matcher(("london", "London", "PLACE"), ("rcn", "Royal College of Nursing", "ORG"),
+                 ("uk", "United Kingdom", "PLACE", {"aliases": ["UK"]}))
+    text = "Endometriosis UK met in London UK with the Royal College of Nursing UK."
+    assert [(h.entity, text[h.start:h.end]) for h in m.find(text)] == [
+        ("pattern:ORG:Endometriosis UK", "Endometriosis UK"), ("london", "London"), ("uk", "UK"),
+        ("rcn", "Royal College of Nursing"), ("uk", "UK")]
 
 
 def test_a_companys_one_word_name_and_a_party_by_its_adjective():

@@ -46,7 +46,7 @@ _SUFFIXES = {
     "council": ["Council"],
     "court": ["Crown Court", "Magistrates’ Court", "Magistrates' Court", "Magistrates Court", "Coroner’s Court",
               "Coroner's Court", "County Court", "Employment Tribunal"],
-    "company": ["Ltd", "Limited", "plc", "PLC", "LLP", "Healthcare", "Health Care"],
+    "company": ["Ltd", "Limited", "plc", "PLC", "LLP", "Healthcare", "Health Care", "Solutions"],
     "practice": ["Surgery", "Medical Practice", "Medical Centre", "Health Centre", "Primary Care Centre", "Clinic",
                  "Pharmacy", "Chemist", "Chemists", "School", "Primary School", "Academy", "College",
                  "Medical Group", "Primary Care Network", "PCN", "GP Federation", "Walk-in Centre",
