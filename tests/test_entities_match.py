@@ -703,3 +703,13 @@ def test_a_companys_one_word_name_and_a_party_by_its_adjective():
     m = _matcher(("green", "Green Party", "ORG"), ("reform", "Reform UK", "ORG"))
     text = "The Green MP and two Reform councillors spoke. Green spaces matter; the Green Paper; Reform is needed."
     assert [(h.entity, text[h.start:h.end]) for h in m.find(text)] == [("green", "Green"), ("reform", "Reform")]
+
+
+def test_the_built_in_files_know_clubs_by_their_names_and_leave_towns_theirs():
+    from entities.settings import DEFAULTS
+    m = Matcher(Gazetteer([e for path in DEFAULTS["ENTITIES_GAZETTEER"] for e in load_builtin(Path(path))]))
+    text = ("Sheffield Wednesday and Reading FC gave to the appeal in Shepherd’s Bush; the meeting in Sheffield was "
+            "on a Wednesday.")
+    assert [(h.entity, text[h.start:h.end]) for h in m.find(text)] == [
+        ("sheffield-wednesday-fc", "Sheffield Wednesday"), ("reading-fc", "Reading FC"),
+        ("shepherds-bush", "Shepherd’s Bush"), ("sheffield", "Sheffield")]

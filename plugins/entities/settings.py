@@ -20,7 +20,7 @@ DEFAULTS = {
     # data/README.md says what each holds.
     "ENTITIES_GAZETTEER": [str(Path(__file__).parent / "data" / name)
                            for name in ("gazetteer.toml", "local.toml", "trusts.toml", "ccgs.toml", "hospitals.toml",
-                                        "papers.toml", "national.toml", "bodies.toml", "parliament.toml",
+                                        "papers.toml", "clubs.toml", "national.toml", "bodies.toml", "parliament.toml",
                                         "constituencies.toml", "districts.toml", "places.toml", "world.toml")],
     "ENTITIES_CONTENT_DIR": "entities",  # campaign's own entities: content/entities/*.md
     "ENTITIES_LINK": "first",  # off, first or every mention in a post links to the entity's page
