@@ -159,3 +159,17 @@ def test_people_known_only_by_a_given_name_relate_nothing(tmp_path):
     doc = json.loads((out / "entities.json").read_text(encoding="utf-8"))
     assert any(e["name"] == "Toby" for e in doc["entities"])  # tagged on both posts…
     assert related(out, "waiting-in-leeds") == [] and related(out, "parking-in-truro") == []  # …but not a link
+
+
+def test_a_hidden_post_is_offered_stories_but_never_offered_itself(tmp_path):
+    from bs4 import BeautifulSoup
+    posts = dict(POSTS)
+    posts["hidden.md"] = ("Title: Mazars, the inside story\nDate: 2016-01-10\nStatus: hidden\nCategory: Southern Health\n"
+                          "Tags: deaths\n\nWhat the Mazars Review found at Southern Health, told by staff.\n")
+    done, out = build(tmp_path, posts=posts)
+    assert done.returncode == 0, done.stdout + done.stderr
+    page = BeautifulSoup((out / "posts" / "mazars-the-inside-story.html").read_text(encoding="utf-8"), "html.parser")
+    offered = [a["href"].rsplit("/", 1)[-1] for a in page.find("section", class_="related").find_all("a")]
+    assert sorted(offered) == ["a-year-after-mazars.html", "katrina-percy-goes.html", "the-mazars-review-is-out.html"]
+    published = json.loads((out / "entities.json").read_text(encoding="utf-8"))["articles"]
+    assert all("inside-story" not in r["url"] for a in published for r in a["related"])

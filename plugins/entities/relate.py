@@ -136,17 +136,19 @@ class Relater:
         self.newest_first = {i: rank for rank, i in enumerate(newest)}
         position = {id(a): i for i, a in enumerate(pool)}
         by_key = self._lookup(pool)
+        order = None  # (date, path) of each post, for placing a draft among them; made once, if any is needed
         made = 0
         for a in everything:
             i = position.get(id(a))
             vec = vectors[i] if i is not None else self._weigh(self._raw_features(a), idf, fid)
             day = self.days[i] if i is not None else a.date.timestamp() / 86400
-            pins, excluded = self._overrides(a, by_key) if "related" in a.metadata or "related-exclude" in a.metadata \
-                else ((), ())
+            meta = getattr(a, "metadata", {})
+            pins, excluded = self._overrides(a, by_key) if "related" in meta or "related-exclude" in meta else ((), ())
             pinned = [position[id(p)] for p in pins]
             skip = {position[x] for x in excluded} | set(pinned) | ({i} if i is not None else set())
-            ordinal = i if i is not None else bisect_left([(p.date, p.source_path) for p in pool],
-                                                          (a.date, a.source_path))
+            if i is None and order is None:
+                order = [(p.date, p.source_path) for p in pool]
+            ordinal = i if i is not None else bisect_left(order, (a.date, a.source_path))
             chosen = self._rank(vec, day, ordinal, skip)[:max(0, cfg.related - len(pinned))]
             a.related_stories = [
                 Related(refs.of(pool[j]), round(self._score(vec, day, j), 4),
