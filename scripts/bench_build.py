@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Site build benchmark: python scripts/bench_build.py [--posts 1000 5000] [--runs 3] [--json FILE]
+"""Site build benchmark: python scripts/bench_build.py [--posts 1000 5000] [--runs 3] [--json FILE] [--without-entities]
 
 For each size it generates that many Markdown posts in the campaign's style (scripts/corpus.py, seeded), then
 times, in the same run and alternating so machine noise falls on both: plain Pelican (same version, the
@@ -8,7 +8,9 @@ plugins). It reports medians of CPU time (steadier than wall-clock on a shared m
 too), the ratio, and the entities plugin's own time (its STATS: load, analyse, write) and the related-stories
 step's (relate), each against plain Pelican. Targets: plugin at most 10% and related stories at most 2% of
 plain Pelican at 5,000 posts, both growing linearly; the whole build within 1.3x plain Pelican.
-Each build runs in a fresh subprocess. Exit status 0 whatever the numbers (benchmarks report; tests fail).
+With --without-entities it also builds the site less the entities plugin (theme, typogrify, the other
+plugins), alternately with the others, and reports that ratio. Each build runs in a fresh subprocess.
+Exit status 0 whatever the numbers (benchmarks report; tests fail).
 """
 from __future__ import annotations
 
@@ -49,9 +51,9 @@ PLAIN = {"THEME": "simple", "PLUGINS": [], "TIMEZONE": "Europe/London", "FEED_AL
          "CATEGORY_FEED_ATOM": None, "TRANSLATION_FEED_ATOM": None, "AUTHOR_FEED_ATOM": None, "AUTHOR_FEED_RSS": None}
 
 
-def run_build(conf: str | None, content: Path, out: Path, plain: bool) -> dict:
+def run_build(conf: str | None, content: Path, out: Path, plain: bool, extra: dict | None = None) -> dict:
     override = {"PATH": str(content), "OUTPUT_PATH": str(out), "DELETE_OUTPUT_DIRECTORY": True, "CACHE_CONTENT": False,
-                "LOAD_CONTENT_CACHE": False, **(PLAIN if plain else {})}
+                "LOAD_CONTENT_CACHE": False, **(PLAIN if plain else {}), **(extra or {})}
     code = DRIVER.format(plugins=str(ROOT / "plugins"), conf=conf, override=override)
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     if done.returncode != 0:
@@ -92,14 +94,24 @@ def write_corpus(corpus: str, folder: Path, n: int) -> None:
     (write_annotated_posts if corpus == "annotated" else write_markdown_posts)(folder, n)
 
 
-def bench(n: int, runs: int, corpus: str = "generated") -> dict:
+def without_entities() -> dict:
+    """The site's settings less the entities plugin: what the theme and the other plugins cost on their own."""
+    sys.path.insert(0, str(ROOT))
+    from pelicanconf import PLUGINS
+    return {"PLUGINS": [p for p in PLUGINS if p != "entities"]}
+
+
+def bench(n: int, runs: int, corpus: str = "generated", bare: bool = False) -> dict:
+    conf = str(ROOT / "pelicanconf.py")
     with tempfile.TemporaryDirectory() as tmp:
         content = Path(tmp) / "content"
         write_corpus(corpus, content / "posts", n)
-        plain, full = [], []
-        for _ in range(runs):  # alternate, so noise on the shared machine falls on both
+        plain, full, rest = [], [], []
+        for _ in range(runs):  # alternate, so noise on the shared machine falls on all
             plain.append(run_build(None, content, Path(tmp) / "plain", plain=True))
-            full.append(run_build(str(ROOT / "pelicanconf.py"), content, Path(tmp) / "full", plain=False))
+            full.append(run_build(conf, content, Path(tmp) / "full", plain=False))
+            if bare:
+                rest.append(run_build(conf, content, Path(tmp) / "rest", plain=False, extra=without_entities()))
     med = statistics.median
     p_cpu, f_cpu, p_wall, f_wall = (med(r[k] for r in rs) for rs, k in ((plain, "cpu"), (full, "cpu"), (plain, "wall"), (full, "wall")))
     entities = med(sum(v for k, v in r["plugin"].items() if k != "relate") for r in full)
@@ -108,7 +120,8 @@ def bench(n: int, runs: int, corpus: str = "generated") -> dict:
             "plain_cpu_s": round(p_cpu, 3), "full_cpu_s": round(f_cpu, 3), "ratio_cpu": round(f_cpu / p_cpu, 3),
             "ratio_wall": round(f_wall / p_wall, 3), "entities_s": round(entities, 3), "relate_s": round(relate, 3),
             "entities_pct": round(100 * entities / p_cpu, 1), "relate_pct": round(100 * relate / p_cpu, 1),
-            "stages": {k: round(med(r["plugin"].get(k, 0.0) for r in full), 3) for k in full[0]["plugin"]}}
+            "stages": {k: round(med(r["plugin"].get(k, 0.0) for r in full), 3) for k in full[0]["plugin"]},
+            **({"without_entities_ratio_cpu": round(med(r["cpu"] for r in rest) / p_cpu, 3)} if rest else {})}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--posts", type=int, nargs="+", default=[1000, 5000])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--without-entities", action="store_true",
+                    help="also build without the entities plugin, alternately, and report that ratio too")
     ap.add_argument("--corpus", choices=["generated", "annotated"], default="generated",
                     help="generated posts (scripts/corpus.py, ~28 entities a post) or copies of the annotated "
                          "posts (~20, as real posts)")
@@ -124,11 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'posts':>6} {'runs':>4} {'plain s':>8} {'full s':>8} {'full/plain':>10} {'entities s':>10} {'% plain':>8} "
           f"{'related s':>9} {'% plain':>8}")
     for n in args.posts:
-        r = bench(n, args.runs, args.corpus)
+        r = bench(n, args.runs, args.corpus, args.without_entities)
         rows.append(r)
         print(f"{r['posts']:>6} {r['runs']:>4} {r['plain_cpu_s']:>8} {r['full_cpu_s']:>8} {r['ratio_cpu']:>10} "
               f"{r['entities_s']:>10} {r['entities_pct']:>7}% {r['relate_s']:>9} {r['relate_pct']:>7}%   "
               f"(wall: {r['plain_wall_s']} / {r['full_wall_s']} s; stages {r['stages']})")
+        if "without_entities_ratio_cpu" in r:
+            print(f"{'':>6} without the entities plugin: {r['without_entities_ratio_cpu']}x plain Pelican")
     if len(rows) >= 2:
         a, b = rows[0], rows[-1]
         for key, label in (("entities_s", "entities plugin"), ("relate_s", "related stories"), ("plain_cpu_s", "plain Pelican")):
