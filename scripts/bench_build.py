@@ -103,6 +103,7 @@ def without_entities() -> dict:
 
 def bench(n: int, runs: int, corpus: str = "generated", bare: bool = False) -> dict:
     conf = str(ROOT / "pelicanconf.py")
+    rest_settings = without_entities() if bare else None
     with tempfile.TemporaryDirectory() as tmp:
         content = Path(tmp) / "content"
         write_corpus(corpus, content / "posts", n)
@@ -110,8 +111,8 @@ def bench(n: int, runs: int, corpus: str = "generated", bare: bool = False) -> d
         for _ in range(runs):  # alternate, so noise on the shared machine falls on all
             plain.append(run_build(None, content, Path(tmp) / "plain", plain=True))
             full.append(run_build(conf, content, Path(tmp) / "full", plain=False))
-            if bare:
-                rest.append(run_build(conf, content, Path(tmp) / "rest", plain=False, extra=without_entities()))
+            if rest_settings:
+                rest.append(run_build(conf, content, Path(tmp) / "rest", plain=False, extra=rest_settings))
     med = statistics.median
     p_cpu, f_cpu, p_wall, f_wall = (med(r[k] for r in rs) for rs, k in ((plain, "cpu"), (full, "cpu"), (plain, "wall"), (full, "wall")))
     entities = med(sum(v for k, v in r["plugin"].items() if k != "relate") for r in full)

@@ -37,7 +37,7 @@ class Mention:
 
 
 def _after_the(text: str, start: int) -> bool:
-    return text[max(0, start - 4):start].lower() == "the "
+    return patterns.THE_BEFORE.search(text, max(0, start - 5), start) is not None
 
 
 class Analyser:

@@ -202,19 +202,12 @@ class Relater:
         # Enough in common is judged on the similarity alone; closeness in time only orders what passes. A post
         # with one story that clears the floor is part of a storyline, and the rest of it may share less with
         # this chapter: those clear a lower floor. A post with none gets none (no padding).
-        vectors = self.vectors
-        keys = vec.keys()
-        sims = []
-        for j in _most_shared(shared, cfg.related + 4, ordinal):
-            other = vectors[j]
-            sims.append((sum([vec[f] * other[f] for f in keys & other.keys()]), j))
+        sims = [(self._similarity(vec, j), j) for j in _most_shared(shared, cfg.related + 4, ordinal)]
         if not sims or max(sims)[0] < floor:
             return []
-        t, scale, days = cfg.related_time_weight, cfg.related_time_scale, self.days
-        scored = [(sim * (1 - t + t * math.exp(-abs(day - days[j]) / scale)), j) for sim, j in sims
-                  if sim >= floor * WEAKER]
+        scored = [(sim * self._closeness(day, j), j) for sim, j in sims if sim >= floor * WEAKER]
         # Best first; ties go to the newer post, then to the path, so two builds always agree.
-        newest_first = self.newest_first
+        days, newest_first = self.days, self.newest_first
         scored.sort(key=lambda sj: (-round(sj[0], 9), newest_first[sj[1]]))
         # Stories nearly as good as the best are chapters of this one's storyline: the nearest chapters first.
         if cfg.related_storyline:

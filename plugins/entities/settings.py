@@ -12,11 +12,11 @@ DEFAULTS = {
     # Built-in knowledge, one file or a list: the hand-written gazetteer; hospitals, local media, police and
     # charities (local.toml); NHS trusts since 2005 (trusts.toml); clinical commissioning groups and primary
     # care trusts (ccgs.toml); more hospitals, community ones above all (hospitals.toml); local papers, news
-    # sites, radio and TV news (papers.toml); national figures, bodies and companies (national.toml,
-    # bodies.toml); MPs since 2010 and health peers (parliament.toml); England's constituencies since 1997
-    # (constituencies.toml); the districts, suburbs and landmarks of English cities and towns (districts.toml);
-    # English towns and villages (places.toml) and cities abroad (world.toml), both from GeoNames by
-    # scripts/gazetteer_places.py.
+    # sites, radio and TV news (papers.toml); football clubs (clubs.toml); national figures, bodies and
+    # companies (national.toml, bodies.toml); MPs since 2010 and health peers (parliament.toml); England's
+    # constituencies since 1997 (constituencies.toml); the districts, suburbs and landmarks of English cities
+    # and towns (districts.toml); English towns and villages (places.toml) and cities abroad (world.toml), both
+    # from GeoNames by scripts/gazetteer_places.py.
     # data/README.md says what each holds.
     "ENTITIES_GAZETTEER": [str(Path(__file__).parent / "data" / name)
                            for name in ("gazetteer.toml", "local.toml", "trusts.toml", "ccgs.toml", "hospitals.toml",
